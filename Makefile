@@ -1,0 +1,37 @@
+# The README's two commands: `make run` and `make test`. Everything goes into .venv/.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+
+.PHONY: run test lock clean-cache
+
+# Install everything (hash-locked) and run the main job on the seed articles.
+run: $(VENV)/.run-deps
+	$(BIN)/newsbench analyze seeds/ --out out/
+	@echo "frames for seeds/ are in out/ (open them with pandas.read_parquet)"
+
+# Install the test extras too, and run the tests.
+test: $(VENV)/.test-deps
+	$(BIN)/python -m pytest
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.run-deps: requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.test-deps: requirements-test.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-test.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+# Re-pin after changing pyproject.toml's dependencies (needs pip-tools).
+lock:
+	pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+	pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links --extra test -o requirements-test.lock pyproject.toml
+
+clean-cache:
+	rm -rf .cache/newsbench
