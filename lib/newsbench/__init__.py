@@ -1,0 +1,24 @@
+"""newsbench: read news articles with numbers and pictures.
+
+The public API is flat::
+
+    import newsbench as nb
+    art = nb.load_article("seeds/000_d47dbbe6e72bd05c.txt")
+    an = nb.analyze(art)                 # Analysis: .sentences, .paragraphs, ...
+    an = nb.analyze_text(text, published="2016-10-07")
+    corpus = nb.load_corpus("seeds/")    # Corpus: the same frames over many articles
+"""
+
+from .analysis import Analysis, Corpus, analyze, analyze_text, load_corpus
+from .errors import (CacheError, InputFileError, ModelMissingError, NewsbenchError,
+                     ParameterError)
+from .load import Article, article_from_text, load_article
+from .models import get_nlp, model_info
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Analysis", "Article", "CacheError", "Corpus", "InputFileError", "ModelMissingError",
+    "NewsbenchError", "ParameterError", "analyze", "analyze_text", "article_from_text",
+    "get_nlp", "load_article", "load_corpus", "model_info",
+]

