@@ -1,0 +1,52 @@
+"""Shared fixtures: a private cache folder, the loaded model, the seed and small test articles."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+# Tests never touch the user's cache: one private folder per test session.
+_CACHE = tempfile.mkdtemp(prefix="newsbench-test-cache-")
+os.environ["NEWSBENCH_CACHE_DIR"] = _CACHE
+os.environ.pop("NEWSBENCH_SPACY_MODEL", None)
+os.environ.pop("NEWSBENCH_NO_CACHE", None)
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+ARTICLES = DATA / "articles"
+SEED = ROOT / "seeds" / "000_d47dbbe6e72bd05c.txt"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    import newsbench as nb
+
+    return nb.get_nlp()
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_analysis(nlp):
+    import newsbench as nb
+
+    return nb.analyze(nb.load_article(SEED), cache=False)
+
+
+@pytest.fixture(scope="session")
+def articles_dir() -> Path:
+    return ARTICLES
+
+
+@pytest.fixture()
+def cache_dir(tmp_path, monkeypatch) -> Path:
+    """A fresh, empty cache for one test."""
+    path = tmp_path / "cache"
+    monkeypatch.setenv("NEWSBENCH_CACHE_DIR", str(path))
+    return path

@@ -1,0 +1,71 @@
+"""The command line: frames written in each format; errors are one line with exit code 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from newsbench.cli import main
+
+
+@pytest.mark.parametrize("fmt, reader", [
+    ("parquet", pd.read_parquet), ("csv", pd.read_csv), ("json", pd.read_json),
+])
+def test_analyze_writes_every_frame(tmp_path, articles_dir, fmt, reader):
+    out = tmp_path / "out"
+    assert main(["analyze", str(articles_dir / "feature.md"), str(articles_dir / "single.json"),
+                 "--out", str(out), "--format", fmt]) == 0
+    sentences = reader(out / f"sentences.{fmt}")
+    assert set(sentences["article_id"]) == {"feature", "single"}
+    assert {"start", "end", "text", "sentiment"} <= set(sentences.columns)
+    for name in ("articles", "paragraphs", "mentions", "entities", "timexes", "events", "quotes"):
+        assert (out / f"{name}.{fmt}").is_file()
+    run = json.loads((out / "run.json").read_text())
+    assert run["model"]["version"] == "3.8.0"
+
+
+def _cli(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "newsbench.cli", *args], capture_output=True,
+                          text=True, cwd=cwd)
+
+
+@pytest.mark.parametrize("setup, args, expected", [
+    (None, ["analyze", "missing.txt"], "missing.txt: no such file"),
+    ({"empty.txt": b""}, ["analyze", "empty.txt"], "empty.txt: the file is empty"),
+    ({"pic.txt": b"\x89PNG\r\n\x1a\n\x00\x00"}, ["analyze", "pic.txt"], "pic.txt: this is a PNG image"),
+    ({"bad.json": b'{"title": '}, ["analyze", "bad.json"], "bad.json: unreadable JSON"),
+    ({"a.txt": b"Head\n\nBody text."}, ["analyze", "a.txt", "--published", "2016-02-30"],
+     "published date '2016-02-30' is not a real date"),
+])
+def test_errors_are_one_line_exit_2_no_traceback(tmp_path, setup, args, expected):
+    for name, data in (setup or {}).items():
+        (tmp_path / name).write_bytes(data)
+    res = _cli(*args, cwd=tmp_path)
+    assert res.returncode == 2, res.stderr
+    assert "Traceback" not in res.stderr
+    lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith("newsbench: error: ") and expected in lines[0]
+
+
+def test_failed_run_keeps_previous_output(tmp_path, articles_dir):
+    out = tmp_path / "out"
+    assert main(["analyze", str(articles_dir / "feature.md"), "--out", str(out)]) == 0
+    before = (out / "sentences.parquet").read_bytes()
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert main(["analyze", str(tmp_path / "empty.txt"), "--out", str(out)]) == 2
+    assert (out / "sentences.parquet").read_bytes() == before
+
+
+def test_help_explains_itself():
+    res = _cli("analyze", "--help")
+    assert res.returncode == 0
+    assert "--format" in res.stdout and "parquet" in res.stdout and "offsets" in res.stdout
+
+
+def test_bad_option_value_is_a_usage_error_not_a_traceback(tmp_path):
+    res = _cli("analyze", "x.txt", "--format", "xml", cwd=tmp_path)
+    assert res.returncode == 2 and "Traceback" not in res.stderr and "--format" in res.stderr

@@ -1,0 +1,53 @@
+"""Every notebook runs end to end under papermill on a small article, and stays clean in git."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+SMALL = Path(__file__).resolve().parent / "data" / "articles" / "wire_dated.txt"
+
+
+def test_there_are_notebooks():
+    assert NOTEBOOKS, "no notebooks found"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_clean_and_has_a_parameters_cell(path):
+    nb = json.loads(path.read_text())
+    cells = nb["cells"]
+    assert not any(c.get("outputs") for c in cells if c["cell_type"] == "code")
+    assert not any(c.get("execution_count") for c in cells if c["cell_type"] == "code")
+    tagged = [i for i, c in enumerate(cells) if "parameters" in c.get("metadata", {}).get("tags", [])]
+    assert len(tagged) == 1
+    assert all(c["cell_type"] == "markdown" for c in cells[: tagged[0]])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_runs_under_papermill(tmp_path, path):
+    import papermill as pm
+
+    out = tmp_path / path.name
+    pm.execute_notebook(str(path), str(out), parameters={"article": str(SMALL)},
+                        cwd=str(ROOT / "notebooks"), kernel_name="python3", progress_bar=False)
+    nb = json.loads(out.read_text())
+    outputs = [o for c in nb["cells"] if c["cell_type"] == "code" for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    images = [o for o in outputs if "image/png" in o.get("data", {})]
+    assert images, "the notebook drew no chart"
+
+
+@pytest.mark.slow
+def test_notebook_bad_parameter_fails_with_a_clear_message(tmp_path):
+    import papermill as pm
+
+    with pytest.raises(pm.PapermillExecutionError) as exc:
+        pm.execute_notebook(str(NOTEBOOKS[0]), str(tmp_path / "out.ipynb"),
+                            parameters={"article": str(SMALL), "published": "2016-02-30"},
+                            kernel_name="python3", progress_bar=False)
+    assert "published date '2016-02-30' is not a real date" in str(exc.value)
