@@ -109,3 +109,18 @@ def test_single_article_accessors_refuse_a_corpus(articles_dir):
     corpus = nb.load_corpus(articles_dir, cache=False)
     with pytest.raises(nb.ParameterError, match="select"):
         corpus.analysis.text
+
+
+def test_entity_sentiment_is_mean_and_spread_of_mentioning_sentences():
+    from newsbench.sentiment import entity_sentiment
+
+    sentences = pd.DataFrame({"article_id": ["a"] * 3, "sent_id": [0, 1, 2],
+                              "sentiment": [-0.8, 0.4, 0.0]})
+    mentions = pd.DataFrame({"article_id": ["a"] * 4, "sent_id": [0, 0, 1, 2],
+                             "entity": ["X", "X", "X", "Y"]})
+    out = entity_sentiment(mentions, sentences).set_index("entity")
+    assert out.loc["X", "sentiment"] == pytest.approx(-0.2)  # sentence 0 counted once
+    assert out.loc["X", "sentiment_std"] == pytest.approx(0.6)
+    assert out.loc["X", "n_sentences"] == 2
+    assert out.loc["Y", "sentiment_std"] == 0.0
+    assert entity_sentiment(mentions.iloc[:0], sentences).empty

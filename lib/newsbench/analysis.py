@@ -10,12 +10,17 @@ from pathlib import Path
 import pandas as pd
 
 from . import cache as cachelib
-from . import config, schema
+from . import config, entities, schema, timeline
+from .context import Context
 from .errors import ParameterError
 from .load import Article, article_from_text, iter_articles, load_article
 from .models import get_nlp, model_info, versions
 from .sentiment import aggregate, check_method, score_texts
 from .structure import segment
+
+
+#: The layers after sentences and sentiment, in order (each reads the frames before it).
+LAYERS = (entities, timeline)
 
 
 @dataclass
@@ -178,6 +183,11 @@ def _build(article: Article, *, model: str | None, method: str) -> dict[str, pd.
 
     frames = {name: schema.empty(name) for name in schema.FRAMES}
     frames.update(articles=articles, paragraphs=paragraphs, sentences=sentences)
+    ctx = Context(article=article, nlp=nlp, spans=spans, parsed=by_para,
+                  options={"method": method}, frames=frames)
+    for layer in LAYERS:
+        for name, df in layer.build(ctx).items():
+            frames[name] = schema.conform(df, name)
     return frames
 
 
