@@ -1,10 +1,17 @@
 """Charts: functions ``frame(s) -> matplotlib Figure``, so notebooks stay thin and tests can call them.
 
 Every chart has a title that says what is shown and labelled axes; a chart with nothing to show
-says so in words (:func:`empty_figure`).
+says so in words (:func:`empty_figure`). Each layer's charts live in their own module and are
+re-exported here through its ``__all__``.
 """
 
 from .base import empty_figure, show, style, to_png
-from .sentiment import sentiment_arc
+from .entities import *  # noqa: F401,F403
+from .entities import __all__ as _entities_all
+from .sentiment import *  # noqa: F401,F403
+from .sentiment import __all__ as _sentiment_all
+from .timeline import *  # noqa: F401,F403
+from .timeline import __all__ as _timeline_all
 
-__all__ = ["empty_figure", "sentiment_arc", "show", "style", "to_png"]
+__all__ = ["empty_figure", "show", "style", "to_png", *_sentiment_all, *_entities_all,
+           *_timeline_all]

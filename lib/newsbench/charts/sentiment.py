@@ -6,6 +6,8 @@ import pandas as pd
 
 from .base import ROLE_COLOURS, empty_figure, new_figure
 
+__all__ = ["sentiment_arc"]
+
 
 def sentiment_arc(sentences: pd.DataFrame, *, window: int = 3, title: str | None = None):
     """Sentence scores through the article with a rolling mean; non-body roles shaded.

@@ -1,0 +1,5 @@
+"""Timeline charts (written with the time layer)."""
+
+from __future__ import annotations
+
+__all__: list[str] = []
