@@ -23,12 +23,15 @@ def style() -> None:
     matplotlib.rcParams.update(STYLE)
 
 
-def new_figure(figsize=FIGSIZE):
-    """A figure not registered with pyplot: no backend needed, nothing leaks, nothing auto-shows."""
+def new_figure(figsize=FIGSIZE, *, nrows: int = 1, ncols: int = 1, **subplots):
+    """A figure not registered with pyplot: no backend needed, nothing leaks, nothing auto-shows.
+
+    Returns ``(fig, ax)``, or ``(fig, axes)`` when more than one panel is asked for.
+    """
     with matplotlib.rc_context(STYLE):
         fig = Figure(figsize=figsize, layout="constrained")
-        ax = fig.add_subplot()
-    return fig, ax
+        axes = fig.subplots(nrows, ncols, **subplots)
+    return fig, axes
 
 
 def to_png(fig) -> bytes:
