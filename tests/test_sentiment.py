@@ -1,0 +1,184 @@
+"""Sentiment: sentence polarity, the method switch, aggregates, entities, emotions, charts."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import newsbench as nb
+from newsbench import charts, sentiment
+from newsbench.evaluation import macro_f1, pearson
+
+NEGATIVE = [
+    "At least 40 people were killed when an airstrike hit a crowded market.",
+    "The company announced 2,000 layoffs as sales plunged for a third quarter.",
+    "Famine conditions have spread across the region, aid agencies warned.",
+]
+POSITIVE = [
+    "The two sides signed a ceasefire that brought the first calm in months.",
+    "Scientists hailed the new vaccine as a remarkable breakthrough.",
+    "All 12 miners were rescued alive after three days underground.",
+]
+NEUTRAL = [
+    "The committee will meet on Tuesday to discuss the budget.",
+    "The central bank left interest rates unchanged at 2 percent.",
+    "The ministry published its annual report on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_clearly_negative(text):
+    assert sentiment.score(text) <= -sentiment.POLARITY_THRESHOLD
+
+
+@pytest.mark.parametrize("text", POSITIVE)
+def test_clearly_positive(text):
+    assert sentiment.score(text) >= sentiment.POLARITY_THRESHOLD
+
+
+@pytest.mark.parametrize("text", NEUTRAL)
+def test_neutral(text):
+    assert abs(sentiment.score(text)) < sentiment.POLARITY_THRESHOLD
+
+
+@pytest.mark.parametrize("text", [
+    "No one was injured.",
+    "No deaths were reported.",
+    "The passengers were not harmed.",
+])
+def test_negated_harm_is_not_negative(text):
+    assert sentiment.score(text) > 0.2
+    assert sentiment.score(text) >= sentiment.score(text, method="vader")
+
+
+@pytest.mark.parametrize("text", [
+    "The central bank left interest rates unchanged.",
+    "The United States and France met on Monday.",
+    "The Security Council will vote on the draft.",
+])
+def test_news_senses_and_names_carry_no_sentiment(text):
+    assert sentiment.score(text) == 0.0
+    assert sentiment.score(text, method="vader") > 0.2  # plain VADER reads them as positive
+
+
+def test_title_case_headline_keeps_its_sentiment():
+    assert sentiment.score("Stocks Surge As Peace Deal Nears") > 0.2
+
+
+def test_news_lexicon_covers_words_vader_misses():
+    text = "Shelling and airstrikes caused heavy casualties."
+    assert sentiment.score(text, method="vader") > -0.3
+    assert sentiment.score(text, method="news") < -0.6
+
+
+def test_news_lexicon_inflects_its_base_forms():
+    lex = sentiment.news_lexicon()
+    for form in ("plunge", "plunged", "plunges", "plunging", "layoffs", "casualties"):
+        assert lex[form] < 0, form
+
+
+def test_method_switch_changes_scores_and_cache_key(cache_dir):
+    text = "Headline here\n\nCasualties mounted as the shelling went on."
+    a = nb.analyze_text(text, method="news")
+    b = nb.analyze_text(text, method="vader")
+    assert a.run["cache_key"] != b.run["cache_key"]
+    assert a.sentences["sentiment"].iloc[-1] < b.sentences["sentiment"].iloc[-1]
+    assert b.run["parameters"]["method"] == "vader"
+
+
+def test_unknown_method_is_a_parameter_error():
+    with pytest.raises(nb.ParameterError, match="method: 'bert' is not a sentiment method; use one of news, vader"):
+        nb.analyze_text("Some text here.", method="bert")
+
+
+def test_aggregates_are_means_in_range_and_do_not_saturate():
+    body = "Rebels shelled the town, killing dozens. " * 30
+    an = nb.analyze_text("Headline\n\n" + body + "\n\nThe rescue saved many lives.", cache=False)
+    s, p = an.sentences, an.paragraphs
+    for pid, group in s.groupby("para_id"):
+        assert p.loc[p.para_id == pid, "sentiment"].iloc[0] == pytest.approx(group["sentiment"].mean())
+    art = an.articles.iloc[0]
+    assert -1 <= art.sentiment <= 1
+    assert art.sentiment == pytest.approx(s[s.role == "body"]["sentiment"].mean())
+    assert art.sentiment > -0.99  # a compound of the whole text would be -1.0
+    assert 0 <= art.share_negative <= 1 and art.share_negative > 0.9
+
+
+def test_scores_are_per_sentence_inside_quotes_and_parentheses(seed_analysis):
+    s = seed_analysis.sentences
+    quoted = s[s["text"].str.startswith('"')]
+    assert len(quoted) >= 3
+    assert s["sentiment"].between(-1, 1).all()
+    for r in s.itertuples():
+        assert seed_analysis.text[r.start:r.end] == r.text
+    # the headline is scored as the sentence it is
+    assert s.iloc[0]["role"] == "title" and s.iloc[0]["sentiment"] < -0.5
+
+
+def test_extremes_table():
+    an = nb.analyze_text("Title\n\nA terrible massacre shocked the nation. The weather was mild. "
+                         "A wonderful rescue delighted everyone.", cache=False)
+    t = sentiment.extremes(an.sentences, n=1)
+    assert list(t["side"]) == ["most negative", "most positive"]
+    assert t.iloc[0]["text"].startswith("A terrible massacre")
+    assert t.iloc[1]["text"].startswith("A wonderful rescue")
+
+
+def test_describe_says_the_method_and_shares(seed_analysis):
+    line = sentiment.describe(seed_analysis.articles)
+    assert "mean of its body sentence scores" in line and "method 'news'" in line and "%" in line
+
+
+def test_emotions_frame(seed_analysis):
+    e = seed_analysis.emotions
+    assert len(e) == len(seed_analysis.sentences)
+    assert (e[["start", "end"]].to_numpy() == seed_analysis.sentences[["start", "end"]].to_numpy()).all()
+    counts = sentiment.emotion_counts("The terror and fear of war; people were terrified.")
+    assert counts["fear"] >= 3 and counts["negative"] >= 2 and counts["joy"] == 0
+
+
+def test_entity_sentiment_chart_is_labelled_or_says_it_is_empty():
+    ents = pd.DataFrame({"entity": ["A", "B"], "label": ["PERSON", "ORG"], "mentions": [3, 2],
+                         "sentiment": [-0.5, 0.2], "sentiment_std": [0.1, 0.0]})
+    ax = charts.entity_sentiment_chart(ents, top_n=5).axes[0]
+    assert "Sentiment toward" in ax.get_title() and "mean sentiment" in ax.get_xlabel()
+    empty = charts.entity_sentiment_chart(ents.iloc[:0])
+    assert any("No entities" in t.get_text() for t in empty.axes[0].texts)
+
+
+def test_emotion_chart(seed_analysis):
+    fig = charts.emotion_chart(seed_analysis.emotions)
+    assert "NRC" in fig._suptitle.get_text()
+    assert all(ax.get_xlabel() and ax.get_ylabel() for ax in fig.axes)
+
+
+# --- against the labelled set: a regression floor (the figures themselves are in benches/) ----
+
+@pytest.fixture(scope="module")
+def labelled():
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benches"))
+    from sentiment_data import labelled as load
+
+    d = load()
+    for m in ("news", "vader"):
+        d[m] = sentiment.score_texts(d["text"].tolist(), method=m)["sentiment"].to_numpy()
+    return d
+
+
+def test_labelled_set_is_complete(labelled):
+    assert len(labelled) == 300
+    assert labelled["rating_a"].between(-1, 1).all() and labelled["rating_b"].between(-1, 1).all()
+
+
+def test_news_method_beats_plain_vader_on_held_out_sentences(labelled):
+    held = labelled[labelled["split"] == "held-out"]
+    r_news = pearson(held["news"].tolist(), held["gold"].tolist())
+    r_vader = pearson(held["vader"].tolist(), held["gold"].tolist())
+    assert r_news >= r_vader + 0.05
+    assert r_news >= 0.55
+    f_news = macro_f1(held["gold_label"].tolist(), sentiment.polarity(held["news"]).tolist())
+    f_vader = macro_f1(held["gold_label"].tolist(), sentiment.polarity(held["vader"], threshold=0.05).tolist())
+    assert f_news > f_vader
