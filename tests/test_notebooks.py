@@ -51,3 +51,18 @@ def test_notebook_bad_parameter_fails_with_a_clear_message(tmp_path):
                             parameters={"article": str(SMALL), "published": "2016-02-30"},
                             kernel_name="python3", progress_bar=False)
     assert "published date '2016-02-30' is not a real date" in str(exc.value)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_parameter_line_is_read_by_papermill(path):
+    """papermill's --help-notebook (and `newsbench report --list-params`) read each line."""
+    import papermill as pm
+
+    nb = json.loads(path.read_text())
+    cell = next(c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", []))
+    src = "".join(cell["source"])
+    lines = [ln for ln in src.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    params = pm.inspect_notebook(str(path))
+    assert len(params) == len(lines), (list(params), lines)
+    for p in params.values():
+        assert p["inferred_type_name"] != "None" and p["help"], p

@@ -13,7 +13,7 @@ CELLS = [
     """),
     params(f"""
     article: str = "{SEED}"  # article file (.txt, .md, .json, .html), relative to the project folder
-    published: str = ""  # publication date YYYY-MM-DD; empty = from the metadata of the article
+    published: str = ""  # publication date YYYY-MM-DD; empty means from the metadata of the article
     window: int = 3  # sentences in the rolling mean of the sentiment arc
     """),
     code("""

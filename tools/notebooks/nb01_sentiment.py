@@ -15,7 +15,7 @@ CELLS = [
     """),
     params(f"""
     article: str = "{SEED}"  # article file (.txt, .md, .json, .html), relative to the project folder
-    published: str = ""  # publication date YYYY-MM-DD; empty = from the metadata of the article
+    published: str = ""  # publication date YYYY-MM-DD; empty means from the metadata of the article
     method: str = "news"  # sentence sentiment method: news or vader
     window: int = 3  # sentences in the rolling mean of the arc
     top_n: int = 5  # sentences in each extreme table, and entities in the entity chart
