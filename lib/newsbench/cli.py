@@ -6,6 +6,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 import warnings
 from enum import Enum
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import List, Optional
 
 import typer
 
-from .errors import NewsbenchError, one_line
+from .errors import NewsbenchError, ParameterError, one_line
 
 app = typer.Typer(
     help="newsbench: read news articles with numbers and pictures.\n\n"
@@ -36,6 +37,9 @@ def _write_atomic(path: Path, write) -> None:
     os.close(fd)
     try:
         write(tmp)
+        mask = os.umask(0o022)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -98,6 +102,55 @@ def analyze(
     typer.echo(f"analysed {n} article{'s' if n != 1 else ''}; wrote {len(written)} files to {out}/")
 
 
+@app.command()
+def report(
+    paths: Optional[List[str]] = typer.Argument(None, help="Article files, folders or glob patterns."),
+    out: Path = typer.Option(Path("reports"), "--out", "-o", help="Folder for the reports."),
+    param: Optional[List[str]] = typer.Option(None, "--param", "-p", metavar="NAME VALUE",
+                                              help="A notebook parameter, as NAME VALUE or NAME=VALUE (repeatable); see --list-params."),
+    params_file: Optional[Path] = typer.Option(None, "--params-file", "-f", help="YAML file of parameters (NAME: VALUE); -p wins."),
+    notebooks: Optional[str] = typer.Option(None, "--notebooks", "-n", help="Which notebooks, by number or name: 01,02 (default: all)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Notebooks run at once (default: the number of cores)."),
+    list_params: bool = typer.Option(False, "--list-params", help="List each notebook's parameters and exit."),
+):
+    """Run the notebooks on each article and write shareable HTML reports, with an index.
+
+    For every article: OUT/<article_id>/NN-name.html (code hidden, images embedded, no scripts),
+    the executed NN-name.ipynb beside it, and OUT/index.html linking them all. Parameters are
+    checked before anything runs. A report is replaced only when its new run succeeded; a
+    failed run keeps NN-name.failed.ipynb for inspection and makes the exit code 1.
+    """
+    from . import report as rep
+    from .load import iter_articles
+
+    selected = rep.select_notebooks(notebooks, rep.available_notebooks())
+    if list_params:
+        typer.echo(rep.params_table(selected))
+        return
+    if not paths:
+        raise ParameterError("PATH: give at least one article file, folder or glob (e.g. seeds/)")
+    given = rep.read_params_file(params_file) if params_file else {}
+    for item in param or []:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise ParameterError(f"-p {item}: give a name and a value, e.g. -p window 5")
+        given[name.strip()] = value
+    values = rep.check_params(given, selected)
+    if jobs is not None and jobs < 1:
+        raise ParameterError(f"--jobs: {jobs} is not allowed; use 1 or more")
+    articles = list(iter_articles(paths, published=values.get("published") or None))
+    started = time.monotonic()
+    results = rep.run_report(articles, selected, values, out, jobs=jobs)
+    failed = [r for r in results if not r.ok]
+    for r in failed:
+        kept = f"; kept {r.kept}" if r.kept else ""
+        print(f"newsbench: failed: {r.article_id} {r.notebook}: {r.error}{kept}", file=sys.stderr)
+    typer.echo(f"{len(results) - len(failed)} of {len(results)} reports written for {len(articles)} "
+               f"article(s) in {time.monotonic() - started:.0f} s; open {out / 'index.html'}")
+    if failed:
+        raise typer.Exit(1)
+
+
 def _warn_one_line(message, category, filename, lineno, file=None, line=None):
     print(f"newsbench: warning: {one_line(message)}", file=sys.stderr)
 
@@ -111,11 +164,27 @@ def _click_exceptions():
     return exceptions
 
 
+def _join_pairs(argv: list[str]) -> list[str]:
+    """``-p NAME VALUE`` -> ``-p NAME=VALUE`` (typer takes one value per option)."""
+    out, i = [], 0
+    while i < len(argv):
+        tok = argv[i]
+        if tok in ("-p", "--param") and i + 2 < len(argv) + 1 and i + 1 < len(argv) and "=" not in argv[i + 1]:
+            if i + 2 < len(argv):
+                out += [tok, f"{argv[i + 1]}={argv[i + 2]}"]
+                i += 3
+                continue
+        out.append(tok)
+        i += 1
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: runs the app, turning newsbench errors into one line and exit code 2."""
     warnings.showwarning = _warn_one_line
+    argv = _join_pairs(list(sys.argv[1:] if argv is None else argv))
     try:
-        app(args=argv, standalone_mode=False)
+        rv = app(args=argv, standalone_mode=False)
     except NewsbenchError as exc:
         print(f"newsbench: error: {one_line(exc)}", file=sys.stderr)
         return exc.exit_code
@@ -126,17 +195,17 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as exc:  # click usage errors and the unexpected
         click_exc = _click_exceptions()
-        if isinstance(exc, click_exc.ClickException):
+        if isinstance(exc, getattr(click_exc, "ClickException", ())):
             exc.show()
             return exc.exit_code
-        if isinstance(exc, click_exc.Abort):
+        if isinstance(exc, getattr(click_exc, "Abort", ())) or type(exc).__name__ == "Abort":
             return 130
         if os.environ.get("NEWSBENCH_DEBUG"):
             raise
         print(f"newsbench: internal error: {type(exc).__name__}: {one_line(exc)} "
               f"(set NEWSBENCH_DEBUG=1 to see the traceback, and report it)", file=sys.stderr)
         return 1
-    return 0
+    return rv if isinstance(rv, int) else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

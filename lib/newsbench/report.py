@@ -1,0 +1,530 @@
+"""Headless runs: every notebook for every article, executed with papermill, rendered to HTML.
+
+Layout of the output folder::
+
+    reports/index.html                       every article and notebook, with status and run time
+    reports/<article_id>/NN-name.html        code hidden, images embedded, no scripts
+    reports/<article_id>/NN-name.ipynb       the executed notebook (for whoever wants the code)
+    reports/<article_id>/NN-name.failed.ipynb  kept when a run failed (the old report stays)
+    reports/<article_id>/run.json            parameters, publication date, versions, times
+
+The NLP runs once per article in this process and fills the cache; the notebooks read it.
+A report is replaced only when its new run succeeded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import config
+from .errors import InputFileError, NewsbenchError, ParameterError
+from .load import Article, parse_published
+
+#: Parameters the runner sets itself, per article.
+RUNNER_PARAMS = ("article",)
+
+
+@dataclass
+class Notebook:
+    """A notebook of ``notebooks/`` and the parameters its ``parameters`` cell declares."""
+
+    path: Path
+    params: dict = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    @property
+    def key(self) -> str:
+        return self.path.stem.split("-", 1)[0]
+
+
+def notebooks_dir() -> Path:
+    """The project's ``notebooks/`` folder."""
+    root = config.project_root()
+    folder = Path(os.environ.get("NEWSBENCH_NOTEBOOKS", "")) if os.environ.get("NEWSBENCH_NOTEBOOKS") else (
+        root / "notebooks" if root else None)
+    if folder is None or not folder.is_dir():
+        raise ParameterError("notebooks: no notebooks folder found; run from a checkout of newsbench "
+                             "(pip install -e .) or set NEWSBENCH_NOTEBOOKS")
+    return folder
+
+
+def available_notebooks(folder: Path | None = None) -> list[Notebook]:
+    """The numbered notebooks (``NN-name.ipynb``) with their declared parameters."""
+    import papermill as pm
+
+    folder = folder or notebooks_dir()
+    out = []
+    for path in sorted(folder.glob("[0-9][0-9]-*.ipynb")):
+        params = {name: {"type": p["inferred_type_name"], "default": p["default"], "help": p["help"]}
+                  for name, p in pm.inspect_notebook(str(path)).items()}
+        out.append(Notebook(path, params))
+    return out
+
+
+def select_notebooks(spec: str | None, available: list[Notebook]) -> list[Notebook]:
+    """Pick notebooks by number or name: ``"01,02"``, ``"01-sentiment"``; all when empty."""
+    if not spec:
+        return list(available)
+    chosen = []
+    for item in (s.strip() for s in spec.split(",") if s.strip()):
+        match = [nb for nb in available if item in (nb.key, nb.name, nb.path.name)]
+        if not match:
+            names = ", ".join(nb.name for nb in available)
+            raise ParameterError(f"--notebooks: no notebook '{item}'; choose from {names}")
+        chosen.extend(m for m in match if m not in chosen)
+    return chosen
+
+
+_TRUE = {"true", "yes", "1", "on"}
+_FALSE = {"false", "no", "0", "off"}
+
+
+def coerce(name: str, value, type_name: str):
+    """A parameter value as the notebook's declared type (CLI strings are converted).
+
+    Raises:
+        ParameterError: the value does not fit the type.
+    """
+    def bad(expected: str):
+        return ParameterError(f"parameter {name}: {value!r} is not {expected}; give {expected}")
+
+    if type_name == "int":
+        if isinstance(value, bool):
+            raise bad("a whole number")
+        if isinstance(value, int):
+            return value
+        try:
+            return int(str(value).strip())
+        except ValueError:
+            raise bad("a whole number") from None
+    if type_name == "float":
+        if isinstance(value, bool):
+            raise bad("a number")
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            raise bad("a number") from None
+    if type_name == "bool":
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        raise bad("true or false")
+    if isinstance(value, (dict, list)):
+        raise bad("a single value")
+    return "" if value is None else str(value)
+
+
+def check_params(given: dict, notebooks: list[Notebook]) -> dict:
+    """Validate parameters against the notebooks' parameter cells, before anything runs.
+
+    Returns:
+        The values converted to the declared types.
+
+    Raises:
+        ParameterError: an unknown name (with the nearest valid name), a value of the wrong type,
+            a publication date that is not a date, or a parameter the runner sets itself.
+    """
+    known: dict[str, str] = {}
+    for nb in notebooks:
+        for name, p in nb.params.items():
+            known.setdefault(name, p["type"])
+    out = {}
+    for name, value in given.items():
+        if name in RUNNER_PARAMS:
+            raise ParameterError(f"parameter {name}: set by the report for each article; give the "
+                                 f"articles as PATH arguments instead")
+        if name not in known:
+            near = difflib.get_close_matches(name, list(known), n=1)
+            hint = f"; did you mean '{near[0]}'?" if near else ""
+            raise ParameterError(f"parameter {name}: no selected notebook has it{hint} "
+                                 f"(see newsbench report --list-params)")
+        out[name] = coerce(name, value, known[name])
+    if out.get("published"):
+        out["published"] = parse_published(out["published"], where="parameter published")
+    if "method" in out:
+        from .sentiment import check_method
+
+        check_method(out["method"])
+    return out
+
+
+def read_params_file(path: Path) -> dict:
+    """A YAML (or JSON) mapping of parameter names to values."""
+    from .load import _read_yaml, decode
+
+    if not path.is_file():
+        raise InputFileError(f"{path}: no such parameters file; check the -f path")
+    return _read_yaml(decode(path.read_bytes(), where=str(path)), where=str(path))
+
+
+def params_table(notebooks: list[Notebook]) -> str:
+    """Each notebook's parameters as ``name: type = default  # help`` lines."""
+    lines = []
+    for nb in notebooks:
+        lines.append(f"{nb.path.name}")
+        for name, p in nb.params.items():
+            note = "  (set by the report)" if name in RUNNER_PARAMS else ""
+            lines.append(f"  {name}: {p['type']} = {p['default']}  # {p['help']}{note}")
+    return "\n".join(lines)
+
+
+# --- running -----------------------------------------------------------------------------------
+
+@dataclass
+class TaskResult:
+    article_id: str
+    notebook: str
+    ok: bool
+    seconds: float
+    error: str = ""
+    kept: str = ""
+
+
+def _article_param(art: Article) -> str:
+    path = art.meta.get("path")
+    if not path:
+        raise ParameterError(f"article {art.article_id}: has no file; reports need article files")
+    p = str(Path(path).resolve())
+    return p if art.meta.get("item") is None else f"{p}::{art.article_id}"
+
+
+#: Modules a kernel imports while it boots (before its notebook is sent to it).
+PRELOAD = "import newsbench, newsbench.charts, newsbench.notebook, newsbench.sentiment"
+
+
+class Kernels:
+    """Kernels started ahead of need: a kernel boots (and imports newsbench) while the
+    parent analyses articles or other notebooks run. Each kernel talks over IPC sockets in a
+    folder of its own, so parallel kernels never race for TCP ports."""
+
+    def __init__(self, total: int, cwd: Path):
+        self.left = total
+        self.cwd = cwd
+        self.ready: list = []
+        self.lock = threading.Lock()
+
+    def _start(self):
+        from jupyter_client.manager import KernelManager
+
+        sockets = Path(tempfile.mkdtemp(prefix="nbk-"))
+        km = KernelManager(kernel_name="python3", transport="ipc", ip=str(sockets / "kernel"))
+        km.start_kernel(cwd=str(self.cwd), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                        extra_arguments=[f"--IPKernelApp.exec_lines={PRELOAD}"] if PRELOAD else [])
+        return km, sockets
+
+    def prime(self, n: int) -> None:
+        with self.lock:
+            while n > 0 and self.left > 0:
+                self.ready.append(self._start())
+                self.left -= 1
+                n -= 1
+
+    def acquire(self):
+        with self.lock:
+            if self.ready:
+                kernel = self.ready.pop(0)
+            else:
+                kernel = self._start()
+                self.left -= 1
+            if self.left > 0 and not self.ready:  # one spare boots while this one works
+                self.ready.append(self._start())
+                self.left -= 1
+            return kernel
+
+    @staticmethod
+    def release(kernel) -> None:
+        km, sockets = kernel
+        try:
+            km.shutdown_kernel(now=True)
+        except Exception:
+            pass
+        shutil.rmtree(sockets, ignore_errors=True)
+
+    def close(self) -> None:
+        with self.lock:
+            for kernel in self.ready:
+                self.release(kernel)
+            self.ready.clear()
+
+
+def _execute(nb: Notebook, art: Article, params: dict, staging: Path, kernels: Kernels) -> TaskResult:
+    import papermill as pm
+
+    started = time.monotonic()
+    out = staging / f"{nb.name}.ipynb"
+    values = {k: v for k, v in params.items() if k in nb.params}
+    values["article"] = _article_param(art)
+    kernel = kernels.acquire()
+    km = kernel[0]
+    try:
+        pm.execute_notebook(str(nb.path), str(out), parameters=values, km=km, progress_bar=False,
+                            cwd=str(nb.path.parent), request_save_on_cell_execute=False)
+        render_html(out, out.with_suffix(".html"), run=_run_record(nb, art, values, started))
+        return TaskResult(art.article_id, nb.name, True, time.monotonic() - started)
+    except pm.PapermillExecutionError as exc:
+        # number cells from 1 as in the notebook the user edits (papermill injected one)
+        number = max(exc.cell_index, 1)
+        return TaskResult(art.article_id, nb.name, False, time.monotonic() - started,
+                          error=f"cell {number}: {exc.ename}: {_last_line(exc.evalue)}")
+    except Exception as exc:  # kernel died, export failed ...
+        return TaskResult(art.article_id, nb.name, False, time.monotonic() - started,
+                          error=f"{type(exc).__name__}: {_last_line(str(exc))}")
+    finally:
+        Kernels.release(kernel)
+
+
+def _last_line(text: str) -> str:
+    lines = [ln.strip() for ln in str(text).splitlines() if ln.strip()]
+    return lines[-1] if lines else ""
+
+
+def _run_record(nb: Notebook, art: Article, values: dict, started: float) -> dict:
+    from .models import model_info, versions
+
+    try:
+        model = model_info(values.get("model") or None).__dict__
+    except NewsbenchError:
+        model = {}
+    return {
+        "article_id": art.article_id, "title": art.title, "notebook": nb.name,
+        "parameters": {k: v for k, v in values.items() if k != "article"},
+        "article": art.meta.get("path"),
+        "published": values.get("published") or art.meta.get("published"),
+        "published_from": "parameter" if values.get("published") else art.meta.get("published_from"),
+        "versions": versions(), "model": model,
+        "ran_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+    }
+
+
+#: No script, no remote resource: the report is inert and self-contained.
+CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; "
+       "base-uri 'none'; form-action 'none'")
+_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.I | re.S)
+
+
+def render_html(ipynb: Path, target: Path, *, run: dict | None = None) -> Path:
+    """Export an executed notebook to HTML with the code hidden, images embedded, every
+    ``<script>`` removed and a Content-Security-Policy that forbids scripts and remote loads."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab")
+    exporter.exclude_input = True
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    body, _ = exporter.from_notebook_node(nbformat.read(str(ipynb), as_version=4))
+    body = _SCRIPT.sub("", body)
+    head = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+    body = re.sub(r"<head>", "<head>\n" + head, body, count=1, flags=re.I)
+    if run:
+        body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + _run_banner(run), body, count=1,
+                      flags=re.I)
+    _write_text(target, body)
+    return target
+
+
+def _run_banner(run: dict) -> str:
+    e = html.escape
+    params = ", ".join(f"{k} = {v!r}" for k, v in sorted(run.get("parameters", {}).items())) or "defaults"
+    model = run.get("model") or {}
+    vers = run.get("versions", {})
+    published = run.get("published") or "unknown (relative dates left unresolved)"
+    return (
+        '<div style="font:13px/1.5 sans-serif;border-bottom:1px solid #ccc;padding:8px 16px;'
+        'background:#f6f6f6;color:#333">'
+        f'<b>{e(str(run.get("title") or run.get("article_id")))}</b><br>'
+        f'Notebook {e(run["notebook"])} · article {e(run["article_id"])} · published {e(str(published))}'
+        f' (from {e(str(run.get("published_from") or "nowhere"))})<br>'
+        f'Parameters: {e(params)}<br>'
+        f'newsbench {e(vers.get("newsbench", "?"))}, pipeline {e(vers.get("pipeline", "?"))}, '
+        f'spaCy {e(vers.get("spacy", "?"))} with {e(str(model.get("name", "?")))} {e(str(model.get("version", "")))}, '
+        f'NLTK {e(vers.get("nltk", "?"))} · ran {e(run["ran_at"])}'
+        "</div>"
+    )
+
+
+def _write_text(path: Path, text: str) -> None:
+    """Write then rename: a reader never sees half a file. Readable like any new file."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.chmod(tmp, 0o666 & ~_umask())
+    os.replace(tmp, path)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+@contextmanager
+def _locked(folder: Path):
+    """An exclusive lock on the output folder while reports are moved into place."""
+    import fcntl
+
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _publish(staging: Path, final: Path, results: list[TaskResult], record: dict) -> None:
+    """Move successful reports into place; keep failed notebooks beside the old reports."""
+    final.mkdir(parents=True, exist_ok=True)
+    for r in results:
+        src_nb = staging / f"{r.notebook}.ipynb"
+        if r.ok:
+            os.replace(staging / f"{r.notebook}.html", final / f"{r.notebook}.html")
+            os.replace(src_nb, final / f"{r.notebook}.ipynb")
+            (final / f"{r.notebook}.failed.ipynb").unlink(missing_ok=True)
+        elif src_nb.exists():
+            kept = final / f"{r.notebook}.failed.ipynb"
+            os.replace(src_nb, kept)
+            r.kept = str(kept)
+    old = {}
+    if (final / "run.json").is_file():
+        try:
+            old = json.loads((final / "run.json").read_text(encoding="utf-8"))
+        except ValueError:
+            old = {}
+    notebooks = dict(old.get("notebooks", {}))
+    for r in results:
+        entry = {"ok": r.ok, "seconds": round(r.seconds, 2), "error": r.error}
+        if r.ok:
+            entry["html"] = f"{r.notebook}.html"
+            entry["ran_at"] = record["ran_at"]
+        elif notebooks.get(r.notebook, {}).get("html"):
+            entry["html"] = notebooks[r.notebook]["html"]  # the previous, still valid report
+            entry["ran_at"] = notebooks[r.notebook].get("ran_at")
+        notebooks[r.notebook] = entry
+    _write_text(final / "run.json", json.dumps({**record, "notebooks": notebooks}, indent=1,
+                                               sort_keys=True, default=str))
+
+
+def write_index(out: Path) -> Path:
+    """``index.html`` linking every article's reports, from the ``run.json`` files in ``out``."""
+    e = html.escape
+    rows = []
+    for run_file in sorted(out.glob("*/run.json")):
+        try:
+            run = json.loads(run_file.read_text(encoding="utf-8"))
+        except ValueError:
+            continue
+        aid = run_file.parent.name
+        links = []
+        for name, nb in sorted(run.get("notebooks", {}).items()):
+            status = "" if nb.get("ok") else ' <span style="color:#b00">failed: ' + e(nb.get("error", "")) + "</span>"
+            if nb.get("html"):
+                links.append(f'<a href="{e(aid)}/{e(nb["html"])}">{e(name)}</a> '
+                             f'<small>({nb.get("seconds", 0):.1f} s)</small>{status}')
+            else:
+                links.append(f"{e(name)}{status}")
+        rows.append(
+            "<tr>"
+            f"<td><b>{e(str(run.get('title') or aid))}</b><br><small>{e(aid)} · {e(str(run.get('source') or ''))}</small></td>"
+            f"<td>{e(str(run.get('published') or 'unknown'))}</td>"
+            f"<td>{'<br>'.join(links)}</td>"
+            f"<td><small>{e(str(run.get('ran_at', '')))}</small></td>"
+            "</tr>"
+        )
+    body = "\n".join(rows) or '<tr><td colspan="4">No reports yet.</td></tr>'
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>newsbench reports</title>
+<style>body{{font:15px/1.5 sans-serif;margin:1em;color:#222}}table{{border-collapse:collapse;width:100%}}
+td,th{{border-bottom:1px solid #ddd;padding:6px;text-align:left;vertical-align:top}}
+@media (max-width:600px){{td,th{{display:block}}}}</style></head>
+<body><h1>newsbench reports</h1>
+<table><thead><tr><th>Article</th><th>Published</th><th>Reports (run time)</th><th>Ran</th></tr></thead>
+<tbody>
+{body}
+</tbody></table></body></html>
+"""
+    target = out / "index.html"
+    _write_text(target, page)
+    return target
+
+
+def run_report(articles: list[Article], notebooks: list[Notebook], params: dict, out: Path, *,
+               jobs: int | None = None, progress: bool | None = None) -> list[TaskResult]:
+    """Run every notebook for every article, up to ``jobs`` at a time, and publish the reports.
+
+    Returns:
+        One :class:`TaskResult` per article and notebook.
+    """
+    from .analysis import analyze
+
+    jobs = jobs or os.cpu_count() or 1
+    if jobs < 1:
+        raise ParameterError(f"--jobs: {jobs} is not allowed; use 1 or more")
+    out.mkdir(parents=True, exist_ok=True)
+    options = {k: params[k] for k in ("method",) if k in params}
+    tasks = [(nb, art) for art in articles for nb in notebooks]
+    kernels = Kernels(len(tasks), notebooks[0].path.parent if notebooks else Path.cwd())
+    kernels.prime(jobs)  # they boot while the NLP runs below
+    try:
+        for art in articles:  # the NLP once per article, in this process: notebooks hit the cache
+            analyze(art, published=params.get("published") or None, **options)
+    except BaseException:
+        kernels.close()
+        raise
+    run_dir = Path(tempfile.mkdtemp(prefix=".run-", dir=out))
+    results: dict[str, list[TaskResult]] = {a.article_id: [] for a in articles}
+    show = sys.stderr.isatty() if progress is None else progress
+    try:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(tasks), disable=not show, unit="notebook", file=sys.stderr)
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            futures = {}
+            for nb, art in tasks:
+                staging = run_dir / art.article_id
+                staging.mkdir(exist_ok=True)
+                futures[pool.submit(_execute, nb, art, params, staging, kernels)] = art
+            for fut in as_completed(futures):
+                res = fut.result()
+                results[res.article_id].append(res)
+                bar.set_postfix_str(f"{res.article_id} {res.notebook}", refresh=False)
+                bar.update(1)
+        bar.close()
+        with _locked(out):
+            for art in articles:
+                rec = {"article_id": art.article_id, "title": art.title, "source": art.meta.get("source"),
+                       "published": params.get("published") or art.meta.get("published"),
+                       "path": art.meta.get("path"), "parameters": params,
+                       "ran_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+                ordered = sorted(results[art.article_id], key=lambda r: r.notebook)
+                _publish(run_dir / art.article_id, out / art.article_id, ordered, rec)
+            write_index(out)
+    finally:
+        kernels.close()
+        shutil.rmtree(run_dir, ignore_errors=True)
+    return [r for art in articles for r in sorted(results[art.article_id], key=lambda r: r.notebook)]
