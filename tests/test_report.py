@@ -162,7 +162,8 @@ def test_real_notebooks_on_a_small_article_with_index(tmp_path):
     for book in books:
         page = (folder / f"{book.name}.html").read_text()
         assert "data:image/png;base64," in page              # charts embedded
-        assert "window = 2" in page                           # the run records its parameters
+        if "window" in book.params:
+            assert "window = 2" in page                       # the run records its parameters
         assert "published 2021-03-03 (from dateline)" in page
     index = (out / "index.html").read_text()
     assert "Flood barrier holds as river peaks in Lindenfeld" in index
