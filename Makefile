@@ -5,10 +5,11 @@ BIN     = $(VENV)/bin
 
 .PHONY: run test lock clean-cache
 
-# Install everything (hash-locked) and run the main job on the seed articles.
+# Install everything (hash-locked) and run the main job on the seed articles: the frames in
+# out/ and the HTML reports in reports/ (open reports/index.html).
 run: $(VENV)/.run-deps
 	$(BIN)/newsbench analyze seeds/ --out out/
-	@echo "frames for seeds/ are in out/ (open them with pandas.read_parquet)"
+	$(BIN)/newsbench report seeds/ --out reports/
 
 # Install the test extras too, and run the tests.
 test: $(VENV)/.test-deps
