@@ -70,3 +70,13 @@ def choice_param(name: str, value, allowed) -> str:
     if value not in allowed:
         raise ParameterError(f"{name}: '{value}' is not allowed; use one of {', '.join(map(str, allowed))}")
     return value
+
+
+def display_defaults() -> None:
+    """Tables show whole sentences (readers check numbers against the text), three decimals,
+    and up to 500 rows. pandas escapes the text it shows, so article text stays inert."""
+    import pandas as pd
+
+    pd.set_option("display.max_colwidth", 400)
+    pd.set_option("display.max_rows", 500)
+    pd.set_option("display.precision", 3)

@@ -21,6 +21,7 @@ CELLS = [
     import newsbench as nb
     from newsbench import charts, notebook as nbk
 
+    nbk.display_defaults()
     art = nbk.article_param(article, published=published)
     window = nbk.int_param("window", window, minimum=1, maximum=50)
     """),

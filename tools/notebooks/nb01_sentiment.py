@@ -26,6 +26,7 @@ CELLS = [
     import newsbench as nb
     from newsbench import charts, notebook as nbk, sentiment
 
+    nbk.display_defaults()
     art = nbk.article_param(article, published=published)
     method = sentiment.check_method(method)
     window = nbk.int_param("window", window, minimum=1, maximum=50)
