@@ -151,6 +151,43 @@ def report(
         raise typer.Exit(1)
 
 
+@app.command()
+def lab(
+    port: int = typer.Option(8888, help="Port to listen on (the next free one if taken)."),
+    ip: str = typer.Option("127.0.0.1", help="Address to listen on (127.0.0.1: this machine only)."),
+    token: Optional[str] = typer.Option(None, help="Access token (default: a random one, printed in the URL)."),
+    no_browser: bool = typer.Option(False, "--no-browser", help="Do not open a browser."),
+    root: Optional[Path] = typer.Option(None, help="Folder JupyterLab serves (default: the project folder)."),
+):
+    """Start JupyterLab on the project, opened at notebooks/, with this environment's kernel.
+
+    Open a notebook and choose Run > Run All Cells: the notebooks find the seed and the
+    package with no path edits.
+    """
+    import subprocess
+
+    from . import config
+
+    folder = root or config.project_root() or Path.cwd()
+    if not folder.is_dir():
+        raise ParameterError(f"--root {folder}: no such folder")
+    start = "/lab/tree/notebooks" if (folder / "notebooks").is_dir() else "/lab"
+    cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}",
+           f"--ServerApp.ip={ip}", f"--ServerApp.port={port}", f"--LabApp.default_url={start}",
+           # no network but the package registries: nothing to look up online
+           "--LabApp.extension_manager=readonly", "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")  # CI and containers run as root
+    if token is not None:
+        cmd.append(f"--IdentityProvider.token={token}")
+    if no_browser:
+        cmd.append("--no-browser")
+    try:
+        return subprocess.call(cmd)
+    except KeyboardInterrupt:
+        return 130
+
+
 def _warn_one_line(message, category, filename, lineno, file=None, line=None):
     print(f"newsbench: warning: {one_line(message)}", file=sys.stderr)
 

@@ -35,8 +35,8 @@ from . import config
 from .errors import InputFileError, NewsbenchError, ParameterError
 from .load import Article, parse_published
 
-#: Parameters the runner sets itself, per article.
-RUNNER_PARAMS = ("article",)
+#: Parameters the runner sets itself: the article, and no widgets (plain HTML instead).
+RUNNER_PARAMS = ("article", "interactive")
 
 
 @dataclass
@@ -276,6 +276,8 @@ def _execute(nb: Notebook, art: Article, params: dict, staging: Path, kernels: K
     out = staging / f"{nb.name}.ipynb"
     values = {k: v for k, v in params.items() if k in nb.params}
     values["article"] = _article_param(art)
+    if "interactive" in nb.params:
+        values["interactive"] = False
     kernel = kernels.acquire()
     km = kernel[0]
     try:
@@ -309,7 +311,7 @@ def _run_record(nb: Notebook, art: Article, values: dict, started: float) -> dic
         model = {}
     return {
         "article_id": art.article_id, "title": art.title, "notebook": nb.name,
-        "parameters": {k: v for k, v in values.items() if k != "article"},
+        "parameters": {k: v for k, v in values.items() if k not in RUNNER_PARAMS},
         "article": art.meta.get("path"),
         "published": values.get("published") or art.meta.get("published"),
         "published_from": "parameter" if values.get("published") else art.meta.get("published_from"),

@@ -15,11 +15,12 @@ CELLS = [
     article: str = "{SEED}"  # article file (.txt, .md, .json, .html), relative to the project folder
     published: str = ""  # publication date YYYY-MM-DD; empty means from the metadata of the article
     window: int = 3  # sentences in the rolling mean of the sentiment arc
+    interactive: bool = True  # widgets to explore; the report sets False for plain HTML
     """),
     code("""
     # Check the parameters before any work is done.
     import newsbench as nb
-    from newsbench import charts, notebook as nbk
+    from newsbench import charts, explore, notebook as nbk
 
     nbk.display_defaults()
     art = nbk.article_param(article, published=published)
@@ -44,5 +45,13 @@ CELLS = [
     """),
     code("""
     charts.show(charts.sentiment_arc(an.sentences, window=window))
+    """),
+    md("""
+    ## Explore: pick a paragraph
+    Choose a paragraph to read its sentences with their scores. (In the HTML report, without
+    widgets, every sentence is listed.)
+    """),
+    code("""
+    explore.paragraph_explorer(an, interactive=interactive)
     """),
 ]

@@ -20,11 +20,12 @@ CELLS = [
     window: int = 3  # sentences in the rolling mean of the arc
     top_n: int = 5  # sentences in each extreme table, and entities in the entity chart
     min_mentions: int = 1  # leave entities mentioned fewer times out of the entity chart
+    interactive: bool = True  # widgets to explore; the report sets False for plain HTML
     """),
     code("""
     # Check the parameters before any work is done.
     import newsbench as nb
-    from newsbench import charts, notebook as nbk, sentiment
+    from newsbench import charts, explore, notebook as nbk, sentiment
 
     nbk.display_defaults()
     art = nbk.article_param(article, published=published)
@@ -78,5 +79,13 @@ CELLS = [
     """),
     code("""
     charts.show(charts.emotion_chart(an.emotions))
+    """),
+    md("""
+    ## Explore: pick an entity
+    Choose an entity to read the sentences that mention it, its mentions highlighted, each with
+    its score. (In the HTML report, without widgets, the most mentioned entities are listed.)
+    """),
+    code("""
+    explore.entity_explorer(an, interactive=interactive, top_n=top_n)
     """),
 ]
