@@ -177,6 +177,7 @@ def _build(article: Article, *, model: str | None, method: str) -> dict[str, pd.
         "source": article.meta.get("source"), "url": article.meta.get("url"),
         "path": article.meta.get("path"), "n_paragraphs": len(paragraphs),
         "n_sentences": len(sentences), **article_scores(sentences),
+        "english_share": article.meta.get("english_share"),
     }]), "articles")
 
     frames = {name: schema.empty(name) for name in schema.FRAMES}

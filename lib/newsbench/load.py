@@ -18,6 +18,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import InputFileError, ParameterError
+from .language import THRESHOLD as LANGUAGE_THRESHOLD
+from .language import english_share
 from .structure import dateline_date
 
 ARTICLE_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown",
@@ -119,6 +121,18 @@ def _date_from_dateline(raw: str | None) -> str | None:
         except ValueError:
             continue
     return None  # month and day without a year: not enough to date the article
+
+
+def max_bytes() -> int:
+    """The largest article file read: ``$NEWSBENCH_MAX_BYTES`` or 5 MB (news articles are far
+    smaller; a bigger file is almost always a whole dump that should be split)."""
+    import os
+
+    raw = os.environ.get("NEWSBENCH_MAX_BYTES", "").strip()
+    try:
+        return int(raw) if raw else 5_000_000
+    except ValueError:
+        raise ParameterError(f"NEWSBENCH_MAX_BYTES: '{raw}' is not a number of bytes") from None
 
 
 def decode(data: bytes, *, where: str) -> str:
@@ -320,6 +334,14 @@ def _finish(text: str, meta: dict, *, article_id: str, where: str, published=Non
         given_from = "dateline" if meta["published"] else None
     meta.pop("_published_from", None)
     meta["published_from"] = given_from
+    share = english_share(text)
+    meta["english_share"] = share
+    if share is not None and share < LANGUAGE_THRESHOLD:
+        warnings.warn(
+            f"{where}: does not look like English (only {share:.0%} of its words are common English "
+            f"words); the analysis runs, but entities, sentiment and dates are built for English",
+            stacklevel=3,
+        )
     for key in ("title", "source", "url"):
         meta.setdefault(key, None)
     if meta["title"] is None:
@@ -364,6 +386,13 @@ def _load_file(path: Path, *, published=None) -> list[Article]:
         raise InputFileError(
             f"{where}: unknown kind of file '{path.suffix}'; use one of "
             f"{', '.join(sorted(ARTICLE_SUFFIXES))}"
+        )
+    limit = max_bytes()
+    size = path.stat().st_size
+    if size > limit:
+        raise InputFileError(
+            f"{where}: {size / 1e6:.1f} MB is more than one news article (limit {limit / 1e6:.0f} MB); "
+            f"split it into articles, or raise NEWSBENCH_MAX_BYTES"
         )
     try:
         data = path.read_bytes()

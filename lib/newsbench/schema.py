@@ -12,7 +12,7 @@ from .structure import ROLES
 STR = "string"
 INT = "int64"
 FLOAT = "float64"
-DATE = "datetime64[ns]"
+DATE = "datetime64[s]"  # seconds: dates far from 1970 (2999, 1200) fit, unlike nanoseconds
 
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 QUOTE_KINDS = ("direct", "indirect")
@@ -26,6 +26,7 @@ SCHEMAS: dict[str, list[tuple[str, object]]] = {
         ("title", STR), ("published", DATE), ("published_from", STR), ("source", STR),
         ("url", STR), ("path", STR), ("n_paragraphs", INT), ("n_sentences", INT),
         ("sentiment", FLOAT), ("share_negative", FLOAT), ("share_positive", FLOAT),
+        ("english_share", FLOAT),
     ],
     "paragraphs": _SPAN + [
         ("para_id", INT), ("role", pd.CategoricalDtype(ROLES)), ("text", STR),
