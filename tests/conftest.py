@@ -6,7 +6,9 @@ import os
 import tempfile
 from pathlib import Path
 
+import nbformat
 import pytest
+from nbformat.v4 import new_code_cell, new_notebook
 
 # Tests never touch the user's cache: one private folder per test session.
 _CACHE = tempfile.mkdtemp(prefix="newsbench-test-cache-")
@@ -50,3 +52,24 @@ def cache_dir(tmp_path, monkeypatch) -> Path:
     path = tmp_path / "cache"
     monkeypatch.setenv("NEWSBENCH_CACHE_DIR", str(path))
     return path
+
+
+def _notebook(path: Path, body: str, params: str = 'article: str = "x.txt"  # the article\nsize: int = 3  # a size') -> Path:
+    cell = new_code_cell(params)
+    cell.metadata["tags"] = ["parameters"]
+    book = new_notebook(cells=[cell, new_code_cell(body)])
+    book.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(book, path)
+    return path
+
+
+@pytest.fixture()
+def toy_notebooks(tmp_path, monkeypatch):
+    """Two small notebooks: one that works, one that fails when told to."""
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    _notebook(folder / "01-ok.ipynb", "import newsbench as nb\nart = nb.load_article(article)\n"
+              "SECRET_CODE_MARKER = 1\nprint('headline:', art.title, size)")
+    _notebook(folder / "02-boom.ipynb", "if size > 5:\n    raise ValueError('size too big for this test')\nprint('fine')")
+    monkeypatch.setenv("NEWSBENCH_NOTEBOOKS", str(folder))
+    return folder

@@ -9,36 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_notebook
 
 import newsbench as nb
 from newsbench import report as rep
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = Path(__file__).resolve().parent / "data" / "articles" / "wire_dated.txt"
-
-
-def _notebook(path: Path, body: str, params: str = 'article: str = "x.txt"  # the article\nsize: int = 3  # a size') -> Path:
-    cell = new_code_cell(params)
-    cell.metadata["tags"] = ["parameters"]
-    book = new_notebook(cells=[cell, new_code_cell(body)])
-    book.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nbformat.write(book, path)
-    return path
-
-
-@pytest.fixture()
-def toy_notebooks(tmp_path, monkeypatch):
-    """Two small notebooks: one that works, one that fails when told to."""
-    folder = tmp_path / "nbs"
-    folder.mkdir()
-    _notebook(folder / "01-ok.ipynb", "import newsbench as nb\nart = nb.load_article(article)\n"
-              "SECRET_CODE_MARKER = 1\nprint('headline:', art.title, size)")
-    _notebook(folder / "02-boom.ipynb", "if size > 5:\n    raise ValueError('size too big for this test')\nprint('fine')")
-    monkeypatch.setenv("NEWSBENCH_NOTEBOOKS", str(folder))
-    return folder
 
 
 def _run(args, cwd=None):
@@ -193,3 +170,12 @@ def test_readme_table_lists_every_notebook_and_its_parameters():
         assert row, f"README has no row for {book.path.name}"
         params_cell = row.split("|")[2]
         assert set(re.findall(r"`(\w+)`", params_cell)) == set(book.params), book.path.name
+
+
+@pytest.mark.slow
+def test_relative_output_folder(toy_notebooks, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    results = rep.run_report([nb.load_article(SMALL)], rep.available_notebooks(toy_notebooks),
+                             {"size": 1}, Path("reports"), jobs=2, progress=False)
+    assert all(r.ok for r in results), [r.error for r in results]
+    assert (tmp_path / "reports" / "wire_dated" / "01-ok.html").is_file()

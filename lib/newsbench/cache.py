@@ -58,15 +58,23 @@ def store(key: str, frames: dict[str, pd.DataFrame], meta: dict, root: Path | No
     try:
         final.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=final.parent))
-        for name, df in frames.items():
-            df.to_parquet(tmp / f"{name}.parquet", index=False)
-        (tmp / "record.json").write_text(json.dumps(meta, sort_keys=True, default=str), encoding="utf-8")
+        try:
+            for name, df in frames.items():
+                df.to_parquet(tmp / f"{name}.parquet", index=False)
+            (tmp / "record.json").write_text(json.dumps(meta, sort_keys=True, default=str),
+                                             encoding="utf-8")
+        except BaseException:  # interrupted or failed: leave no half entry behind
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
         try:
             os.rename(tmp, final)
-        except OSError:
+        except BaseException as exc:
+            if not isinstance(exc, OSError):
+                shutil.rmtree(tmp, ignore_errors=True)
+                raise
             # another run stored the same key first (same inputs, same frames), or an old
             # damaged entry sits there: keep a readable one
-            if load(key, root) is None and final.exists():
+            if final.exists() and load(key, root) is None:
                 trash = final.with_name(final.name + ".old")
                 shutil.rmtree(trash, ignore_errors=True)
                 os.rename(final, trash)

@@ -487,6 +487,7 @@ def run_report(articles: list[Article], notebooks: list[Notebook], params: dict,
     jobs = jobs or os.cpu_count() or 1
     if jobs < 1:
         raise ParameterError(f"--jobs: {jobs} is not allowed; use 1 or more")
+    out = Path(out).resolve()  # kernels run in the notebooks' folder: no relative paths
     out.mkdir(parents=True, exist_ok=True)
     options = {k: params[k] for k in ("method",) if k in params}
     tasks = [(nb, art) for art in articles for nb in notebooks]

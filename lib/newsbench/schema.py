@@ -90,5 +90,8 @@ def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
     extra = [c for c in df.columns if c not in out]
     result = pd.DataFrame(out, index=pd.RangeIndex(len(df)))
     for c in extra:
-        result[c] = df[c].to_numpy()
+        col = df[c].reset_index(drop=True)
+        if pd.api.types.is_datetime64_any_dtype(col):  # one unit everywhere, so Parquet round-trips
+            col = col.astype(DATE)
+        result[c] = col
     return result
