@@ -173,9 +173,13 @@ def test_readme_table_lists_every_notebook_and_its_parameters():
 
 
 @pytest.mark.slow
-def test_relative_output_folder(toy_notebooks, tmp_path, monkeypatch):
+def test_relative_output_folder_and_article_paths(toy_notebooks, tmp_path, monkeypatch):
+    import shutil
+
+    shutil.copy(SMALL, tmp_path / SMALL.name)
     monkeypatch.chdir(tmp_path)
-    results = rep.run_report([nb.load_article(SMALL)], rep.available_notebooks(toy_notebooks),
+    arts = [nb.load_article(SMALL.name)] * 1
+    results = rep.run_report(arts, rep.available_notebooks(toy_notebooks),
                              {"size": 1}, Path("reports"), jobs=2, progress=False)
     assert all(r.ok for r in results), [r.error for r in results]
     assert (tmp_path / "reports" / "wire_dated" / "01-ok.html").is_file()

@@ -60,6 +60,8 @@ def notebooks_dir() -> Path:
     root = config.project_root()
     folder = Path(os.environ.get("NEWSBENCH_NOTEBOOKS", "")) if os.environ.get("NEWSBENCH_NOTEBOOKS") else (
         root / "notebooks" if root else None)
+    if folder is not None:
+        folder = folder.resolve()
     if folder is None or not folder.is_dir():
         raise ParameterError("notebooks: no notebooks folder found; run from a checkout of newsbench "
                              "(pip install -e .) or set NEWSBENCH_NOTEBOOKS")
@@ -281,8 +283,10 @@ def _execute(nb: Notebook, art: Article, params: dict, staging: Path, kernels: K
     kernel = kernels.acquire()
     km = kernel[0]
     try:
+        # no cwd= here: papermill would os.chdir() the whole process, under the other threads'
+        # feet; the kernel was started in the notebooks' folder instead
         pm.execute_notebook(str(nb.path), str(out), parameters=values, km=km, progress_bar=False,
-                            cwd=str(nb.path.parent), request_save_on_cell_execute=False)
+                            request_save_on_cell_execute=False)
         render_html(out, out.with_suffix(".html"), run=_run_record(nb, art, values, started))
         return TaskResult(art.article_id, nb.name, True, time.monotonic() - started)
     except pm.PapermillExecutionError as exc:
