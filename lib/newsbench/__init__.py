@@ -5,7 +5,7 @@ The public API is flat::
     import newsbench as nb
     art = nb.load_article("seeds/000_d47dbbe6e72bd05c.txt")
     an = nb.analyze(art)                 # Analysis: .sentences, .paragraphs, ...
-    an = nb.analyze_text(text, published="2016-10-07")
+    an = nb.analyze_text(text, published="2020-03-13")
     corpus = nb.load_corpus("seeds/")    # Corpus: the same frames over many articles
 """
 

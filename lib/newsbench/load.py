@@ -85,7 +85,7 @@ def text_id(text: str) -> str:
 def parse_published(value, *, where: str) -> str | None:
     """Normalise a publication date to ``YYYY-MM-DD``.
 
-    Accepts ``date``/``datetime`` objects and ISO strings (``2016-10-07``, ``2016-10-07T09:30Z``).
+    Accepts ``date``/``datetime`` objects and ISO strings (``2020-03-13``, ``2020-03-13T09:30Z``).
 
     Raises:
         ParameterError: the value is not a real calendar date.
@@ -104,7 +104,7 @@ def parse_published(value, *, where: str) -> str | None:
             day = dt.datetime.fromisoformat(raw.replace("Z", "+00:00")).date()
     except ValueError:
         raise ParameterError(
-            f"{where}: published date '{raw}' is not a real date; write it as YYYY-MM-DD (e.g. 2016-10-07)"
+            f"{where}: published date '{raw}' is not a real date; write it as YYYY-MM-DD (e.g. 2020-03-13)"
         ) from None
     if day > dt.date.today() + dt.timedelta(days=1):
         warnings.warn(f"{where}: published {day} is in the future; check the date", stacklevel=3)
