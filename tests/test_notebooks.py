@@ -66,3 +66,30 @@ def test_every_parameter_line_is_read_by_papermill(path):
     assert len(params) == len(lines), (list(params), lines)
     for p in params.values():
         assert p["inferred_type_name"] != "None" and p["help"], p
+
+
+def test_parameter_checks_give_clear_errors():
+    import newsbench as nb
+    from newsbench import notebook as nbk
+
+    assert nbk.bool_param("interactive", False) is False
+    with pytest.raises(nb.ParameterError, match="interactive: expected True or False, got 'no'"):
+        nbk.bool_param("interactive", "no")
+    with pytest.raises(nb.ParameterError, match="window: 0 is out of range; use 1 to 50"):
+        nbk.int_param("window", 0, minimum=1, maximum=50)
+    with pytest.raises(nb.ParameterError, match="top_n: expected a whole number"):
+        nbk.int_param("top_n", "5")
+    with pytest.raises(nb.ParameterError, match="unit: 'word' is not allowed; use one of sentence, paragraph"):
+        nbk.choice_param("unit", "word", ("sentence", "paragraph"))
+    with pytest.raises(nb.InputFileError, match="nope.txt: no such file"):
+        nbk.article_param("nope.txt")
+
+
+def test_article_param_resolves_project_paths_and_list_items():
+    from newsbench import notebook as nbk
+
+    art = nbk.article_param("seeds/000_d47dbbe6e72bd05c.txt")  # from any folder
+    assert art.article_id == "000_d47dbbe6e72bd05c"
+    batch = Path(__file__).resolve().parent / "data" / "articles" / "batch.json"
+    item = nbk.article_param(f"{batch}::batch-001", published="2022-12-02")
+    assert item.title == "Storm cuts power to thousands" and item.published == "2022-12-02"

@@ -950,11 +950,7 @@ def labels_param(labels) -> tuple[str, ...]:
 
 
 def flag_param(name: str, value) -> bool:
-    """Check a yes/no parameter (True or False).
+    """Check a yes/no parameter (kept for callers; see :func:`newsbench.notebook.bool_param`)."""
+    from .notebook import bool_param
 
-    Raises:
-        ParameterError: anything but a boolean.
-    """
-    if not isinstance(value, bool):
-        raise ParameterError(f"{name}: expected True or False, got {value!r}")
-    return value
+    return bool_param(name, value)

@@ -65,6 +65,17 @@ def int_param(name: str, value, *, minimum: int = 1, maximum: int = 10_000) -> i
     return value
 
 
+def bool_param(name: str, value) -> bool:
+    """Check a yes/no parameter (True or False).
+
+    Raises:
+        ParameterError: anything but a boolean.
+    """
+    if not isinstance(value, bool):
+        raise ParameterError(f"{name}: expected True or False, got {value!r}")
+    return value
+
+
 def choice_param(name: str, value, allowed) -> str:
     """Check a parameter that takes one of a few values."""
     if value not in allowed:

@@ -24,6 +24,7 @@ CELLS = [
 
     nbk.display_defaults()
     art = nbk.article_param(article, published=published)
+    interactive = nbk.bool_param("interactive", interactive)
     window = nbk.int_param("window", window, minimum=1, maximum=50)
     """),
     code("""

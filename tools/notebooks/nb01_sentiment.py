@@ -29,6 +29,7 @@ CELLS = [
 
     nbk.display_defaults()
     art = nbk.article_param(article, published=published)
+    interactive = nbk.bool_param("interactive", interactive)
     method = sentiment.check_method(method)
     window = nbk.int_param("window", window, minimum=1, maximum=50)
     top_n = nbk.int_param("top_n", top_n, minimum=1, maximum=50)

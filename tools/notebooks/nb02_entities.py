@@ -34,9 +34,9 @@ CELLS = [
     labels = entities.labels_param(labels)
     top_n = nbk.int_param("top_n", top_n, minimum=1, maximum=50)
     min_mentions = nbk.int_param("min_mentions", min_mentions, minimum=1, maximum=1000)
-    merge_demonyms = entities.flag_param("merge_demonyms", merge_demonyms)
+    merge_demonyms = nbk.bool_param("merge_demonyms", merge_demonyms)
     unit = nbk.choice_param("unit", unit, entities.UNITS)
-    interactive = entities.flag_param("interactive", interactive)
+    interactive = nbk.bool_param("interactive", interactive)
     """),
     code("""
     an = nb.analyze(art)

@@ -28,9 +28,9 @@ CELLS = [
 
     art = nbk.article_param(article, published=published)
     granularity = nbk.choice_param("granularity", granularity, ("day", "week", "month"))
-    include_durations = nbk.choice_param("include_durations", include_durations, (True, False))
+    include_durations = nbk.bool_param("include_durations", include_durations)
     max_label = nbk.int_param("max_label", max_label, minimum=20, maximum=200)
-    interactive = nbk.choice_param("interactive", interactive, (True, False))
+    interactive = nbk.bool_param("interactive", interactive)
     """),
     code("""
     an = nb.analyze(art)
