@@ -35,6 +35,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "timex" / "gold.jsonl"
+#: A second set, written blind to the tagger and to the first set (tests/data/timex/FRESH.md).
+FRESH = ROOT / "tests" / "data" / "timex" / "fresh.jsonl"
 RESULTS = ROOT / "benches" / "results" / "timex.md"
 COMMAND = "python benches/bench_timex.py --write"
 
@@ -207,6 +209,8 @@ def main(argv=None) -> int:
     lines = load_gold()
     halves = {"dev": [x for x in lines if x["half"] == "dev"],
               "held-out": [x for x in lines if x["half"] == "heldout"]}
+    if FRESH.is_file():
+        halves["fresh (blind)"] = [{**x, "half": "fresh"} for x in load_gold(FRESH)]
     systems = {"newsbench": newsbench_system}
     wanted = args.only or ["newsbench", "dateparser", "spacy"]
     if "dateparser" in wanted:
