@@ -96,3 +96,21 @@ def test_two_runs_at_once_on_one_folder(toy_notebooks, tmp_path):
         assert {p.name for p in (out / aid).glob("*.html")} == {"01-ok.html", "02-boom.html"}
     index = (out / "index.html").read_text()
     assert "wire_dated/01-ok.html" in index and "wire_nodate/01-ok.html" in index
+
+
+@pytest.mark.slow
+def test_a_killed_kernel_is_a_failure_not_a_crash(tmp_path, monkeypatch):
+    from conftest import _notebook
+
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    _notebook(folder / "01-dies.ipynb", "import os\nif size > 5:\n    os._exit(1)\nprint('alive')")
+    monkeypatch.setenv("NEWSBENCH_NOTEBOOKS", str(folder))
+    out = tmp_path / "reports"
+    arts = [nb.load_article(SMALL)]
+    books = rep.available_notebooks(folder)
+    assert rep.run_report(arts, books, {"size": 1}, out, jobs=1, progress=False)[0].ok
+    good = (out / "wire_dated" / "01-dies.html").read_bytes()
+    [res] = rep.run_report(arts, books, {"size": 9}, out, jobs=1, progress=False)
+    assert not res.ok and ("Dead" in res.error or "died" in res.error.lower())
+    assert (out / "wire_dated" / "01-dies.html").read_bytes() == good

@@ -228,12 +228,16 @@ class Kernels:
         self.lock = threading.Lock()
 
     def _start(self):
-        from jupyter_client.manager import KernelManager
+        # the async manager: papermill's client then polls the kernel while it waits, so a
+        # kernel that dies is reported (a blocking client would wait for it forever)
+        from jupyter_client.manager import AsyncKernelManager
+        from jupyter_core.utils import run_sync
 
         sockets = Path(tempfile.mkdtemp(prefix="nbk-"))
-        km = KernelManager(kernel_name="python3", transport="ipc", ip=str(sockets / "kernel"))
-        km.start_kernel(cwd=str(self.cwd), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                        extra_arguments=[f"--IPKernelApp.exec_lines={PRELOAD}"] if PRELOAD else [])
+        km = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=str(sockets / "kernel"))
+        run_sync(km.start_kernel)(cwd=str(self.cwd), stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL,
+                                  extra_arguments=[f"--IPKernelApp.exec_lines={PRELOAD}"] if PRELOAD else [])
         return km, sockets
 
     def prime(self, n: int) -> None:
@@ -257,9 +261,11 @@ class Kernels:
 
     @staticmethod
     def release(kernel) -> None:
+        from jupyter_core.utils import run_sync
+
         km, sockets = kernel
         try:
-            km.shutdown_kernel(now=True)
+            run_sync(km.shutdown_kernel)(now=True)
         except Exception:
             pass
         shutil.rmtree(sockets, ignore_errors=True)
@@ -280,9 +286,10 @@ def _execute(nb: Notebook, art: Article, params: dict, staging: Path, kernels: K
     values["article"] = _article_param(art)
     if "interactive" in nb.params:
         values["interactive"] = False
-    kernel = kernels.acquire()
-    km = kernel[0]
+    kernel = None
     try:
+        kernel = kernels.acquire()
+        km = kernel[0]
         # no cwd= here: papermill would os.chdir() the whole process, under the other threads'
         # feet; the kernel was started in the notebooks' folder instead
         pm.execute_notebook(str(nb.path), str(out), parameters=values, km=km, progress_bar=False,
@@ -298,7 +305,8 @@ def _execute(nb: Notebook, art: Article, params: dict, staging: Path, kernels: K
         return TaskResult(art.article_id, nb.name, False, time.monotonic() - started,
                           error=f"{type(exc).__name__}: {_last_line(str(exc))}")
     finally:
-        Kernels.release(kernel)
+        if kernel is not None:
+            Kernels.release(kernel)
 
 
 def _last_line(text: str) -> str:
