@@ -69,3 +69,40 @@ def test_help_explains_itself():
 def test_bad_option_value_is_a_usage_error_not_a_traceback(tmp_path):
     res = _cli("analyze", "x.txt", "--format", "xml", cwd=tmp_path)
     assert res.returncode == 2 and "Traceback" not in res.stderr and "--format" in res.stderr
+
+
+@pytest.mark.slow
+def test_lab_serves_the_project_and_stops_with_its_process(tmp_path):
+    """`newsbench lab` (the README's explore command) becomes the JupyterLab server: stopping it
+    leaves no server behind."""
+    import os
+    import secrets
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    token = secrets.token_hex(8)
+    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt")}
+    proc = subprocess.Popen([sys.executable, "-m", "newsbench.cli", "lab", "--no-browser",
+                             "--port", str(port), "--token", token], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                body = urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/api/contents/notebooks?token={token}", timeout=2).read()
+                break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline, "JupyterLab did not start"
+                time.sleep(0.5)
+        names = {item["name"] for item in json.loads(body)["content"]}
+        assert {"00-overview.ipynb", "01-sentiment.ipynb"} <= names
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    with socket.socket() as s:
+        assert s.connect_ex(("127.0.0.1", port)) != 0  # nothing listens any more

@@ -182,7 +182,13 @@ def lab(
         cmd.append(f"--IdentityProvider.token={token}")
     if no_browser:
         cmd.append("--no-browser")
-    try:
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if hasattr(os, "execv"):
+        # become JupyterLab: Ctrl-C and a terminate signal reach the server itself, and no
+        # orphaned server is left behind
+        os.execv(sys.executable, cmd)
+    try:  # pragma: no cover - platforms without exec
         return subprocess.call(cmd)
     except KeyboardInterrupt:
         return 130

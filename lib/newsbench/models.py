@@ -216,12 +216,18 @@ def get_nrc_lexicon() -> dict[str, list[str]]:
     return json.loads(data)
 
 
-def versions() -> dict[str, str]:
-    """Versions of the packages and models that shape results (for reports and run records)."""
+@lru_cache(maxsize=1)
+def _versions() -> tuple:
     out = {"newsbench": _pkg_version("newsbench"), "pipeline": config.PIPELINE_VERSION}
     for dist in ("spacy", "nltk", "vadersentiment", "nrclex", "pandas", "pyarrow", "matplotlib"):
         out[dist] = _pkg_version(dist)
-    return out
+    return tuple(out.items())
+
+
+def versions() -> dict[str, str]:
+    """Versions of the packages and models that shape results (for reports and run records);
+    read once per process."""
+    return dict(_versions())
 
 
 def _pkg_version(dist: str) -> str:

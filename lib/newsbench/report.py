@@ -338,17 +338,30 @@ CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src d
 _SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.I | re.S)
 
 
+_local = threading.local()
+
+
+def _exporter():
+    """One HTML exporter per thread (building one loads its templates: costly, and not shared
+    across threads)."""
+    exporter = getattr(_local, "exporter", None)
+    if exporter is None:
+        from nbconvert import HTMLExporter
+
+        exporter = HTMLExporter(template_name="lab")
+        exporter.exclude_input = True
+        exporter.exclude_input_prompt = True
+        exporter.exclude_output_prompt = True
+        _local.exporter = exporter
+    return exporter
+
+
 def render_html(ipynb: Path, target: Path, *, run: dict | None = None) -> Path:
     """Export an executed notebook to HTML with the code hidden, images embedded, every
     ``<script>`` removed and a Content-Security-Policy that forbids scripts and remote loads."""
     import nbformat
-    from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="lab")
-    exporter.exclude_input = True
-    exporter.exclude_input_prompt = True
-    exporter.exclude_output_prompt = True
-    body, _ = exporter.from_notebook_node(nbformat.read(str(ipynb), as_version=4))
+    body, _ = _exporter().from_notebook_node(nbformat.read(str(ipynb), as_version=4))
     body = _SCRIPT.sub("", body)
     head = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
     body = re.sub(r"<head>", "<head>\n" + head, body, count=1, flags=re.I)
