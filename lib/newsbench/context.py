@@ -24,6 +24,7 @@ class Context:
     parsed: dict[int, list]         # para_id -> [(spacy Doc, offset of the doc in the text)]
     options: dict = field(default_factory=dict)
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    _sent_index: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -48,6 +49,9 @@ class Context:
     def sent_id_at(self, char: int) -> int:
         """The ``sent_id`` of the sentence holding character ``char`` (nearest before it)."""
         sents = self.frames["sentences"]
-        starts = sents["start"].tolist()
+        if self._sent_index is None or self._sent_index[0] is not sents:
+            # built once per sentences frame, not once per call
+            self._sent_index = (sents, sents["start"].tolist(), sents["sent_id"].tolist())
+        _, starts, ids = self._sent_index
         i = bisect.bisect_right(starts, char) - 1
-        return int(sents["sent_id"].iloc[max(i, 0)]) if len(sents) else -1
+        return int(ids[max(i, 0)]) if ids else -1

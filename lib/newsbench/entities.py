@@ -34,7 +34,6 @@ notebook's parameter checks.
 
 from __future__ import annotations
 
-import bisect
 import html
 import re
 from collections import Counter, defaultdict
@@ -590,8 +589,6 @@ def build(ctx: Context) -> dict:
         codes = Counter(c for m in ms if (c := _country_of(m, label, place)))
         decided[root].append(codes.most_common(1)[0][0] if codes else None)
 
-    sents = ctx.frames["sentences"]
-    starts, ids = sents["start"].tolist(), sents["sent_id"].tolist()
     rows = []
     for mid, m in enumerate(mentions):
         label, _why, _place, name, country = decided[uf.find(m.node)]
@@ -599,16 +596,15 @@ def build(ctx: Context) -> dict:
         if not merged_by and gazetteer.fold(m.text) != gazetteer.fold(name):
             merged_by = "dateline" if m.dateline else (
                 "country name" if m.node.startswith("country:") else "variant")
-        at = bisect.bisect_right(starts, m.start) - 1  # as ctx.sent_id_at, without a copy per call
         rows.append({
             "article_id": ctx.article_id, "start": m.start, "end": m.end, "mention_id": mid,
-            "sent_id": ids[max(at, 0)] if ids else -1, "para_id": m.para_id, "text": m.text,
+            "sent_id": ctx.sent_id_at(m.start), "para_id": m.para_id, "text": m.text,
             "model_label": m.model_label, "label": label, "entity": name,
             "model_text": m.model_text, "merged_by": merged_by, "country": country,
         })
     mentions_df = schema.conform(pd.DataFrame(rows), "mentions").astype(dict(MENTION_EXTRA))
 
-    sent = entity_sentiment(mentions_df, sents)
+    sent = entity_sentiment(mentions_df, ctx.frames["sentences"])
     sent = {e: (s, sd, n) for e, s, sd, n in zip(sent["entity"], sent["sentiment"],
                                                  sent["sentiment_std"], sent["n_sentences"])}
     by_entity: dict[str, list[dict]] = defaultdict(list)
