@@ -17,7 +17,7 @@ import pytest
 
 import newsbench as nb
 from newsbench import charts, entities, gazetteer, schema
-from newsbench.analysis import sentence_spans
+from newsbench.layers.structure import sentence_spans
 from newsbench.context import Context
 from newsbench.structure import segment
 

@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from . import cache as cachelib
-from . import config, entities, schema, sentiment, timeline
+from . import config, schema
 from .context import Context
 from .errors import ParameterError
 from .load import Article, article_from_text, iter_articles, load_article
 from .models import get_nlp, model_info, versions
-from .sentiment import DEFAULT_METHOD, aggregate, article_scores, check_method, score_texts
+from .layers import plan
+from .sentiment import DEFAULT_METHOD, check_method
 from .structure import segment
-
-
-#: The layers after sentences and sentiment, in order (each reads the frames before it).
-LAYERS = (sentiment, entities, timeline)
 
 
 @dataclass
@@ -114,33 +110,10 @@ def _pieces(text: str, start: int, end: int, limit: int):
     yield start, end
 
 
-_OPENERS = re.compile(r"^[\"'”’)\]]+$")
-
-
-def sentence_spans(docs_and_offsets) -> list[tuple[int, int]]:
-    """Sentence spans from parsed pieces, trimmed of white space; a sentence that is only
-    closing punctuation joins the one before it."""
-    spans: list[tuple[int, int]] = []
-    for doc, offset in docs_and_offsets:
-        for sent in doc.sents:
-            s = offset + sent.start_char
-            e = offset + sent.end_char
-            txt = sent.text
-            lead = len(txt) - len(txt.lstrip())
-            trail = len(txt) - len(txt.rstrip())
-            s, e = s + lead, e - trail
-            if e <= s:
-                continue
-            if spans and _OPENERS.match(txt.strip()) and spans[-1][1] >= s - 1:
-                spans[-1] = (spans[-1][0], e)
-                continue
-            spans.append((s, e))
-    return spans
-
-
-def _build(article: Article, *, model: str | None, method: str) -> dict[str, pd.DataFrame]:
+def _build(article: Article, *, model: str | None, method: str,
+           layers=None) -> dict[str, pd.DataFrame]:
+    """Parse the article's paragraphs with spaCy, then run the layers in their declared order."""
     text = article.text
-    aid = article.article_id
     nlp = get_nlp(model)
     spans = segment(text, title=article.meta.get("title"), standfirst=article.meta.get("standfirst"))
     limit = max(1000, min(nlp.max_length, 100_000))
@@ -150,42 +123,11 @@ def _build(article: Article, *, model: str | None, method: str) -> dict[str, pd.
     for (pid, s, _e), doc in zip(pieces, docs):
         by_para.setdefault(pid, []).append((doc, s))
 
-    para_rows, sent_rows = [], []
-    sent_id = 0
-    for pid, sp in enumerate(spans):
-        sents = sentence_spans(by_para.get(pid, []))
-        para_rows.append({"article_id": aid, "start": sp.start, "end": sp.end, "para_id": pid,
-                          "role": sp.role, "text": text[sp.start:sp.end], "n_sentences": len(sents)})
-        for s, e in sents:
-            sent_rows.append({"article_id": aid, "start": s, "end": e, "sent_id": sent_id,
-                              "para_id": pid, "role": sp.role, "text": text[s:e]})
-            sent_id += 1
-
-    sentences = pd.DataFrame(sent_rows, columns=[c for c, _ in schema.SCHEMAS["sentences"][:7]])
-    scores = score_texts(sentences["text"].tolist(), method=method)
-    sentences = pd.concat([sentences.reset_index(drop=True), scores], axis=1)
-    sentences = schema.conform(sentences, "sentences")
-
-    paragraphs = pd.DataFrame(para_rows)
-    para_score = aggregate(sentences, "para_id")
-    paragraphs["sentiment"] = paragraphs["para_id"].map(para_score).astype("float64")
-    paragraphs = schema.conform(paragraphs, "paragraphs")
-
-    articles = schema.conform(pd.DataFrame([{
-        "article_id": aid, "start": 0, "end": len(text), "title": article.meta.get("title"),
-        "published": article.meta.get("published"), "published_from": article.meta.get("published_from"),
-        "source": article.meta.get("source"), "url": article.meta.get("url"),
-        "path": article.meta.get("path"), "n_paragraphs": len(paragraphs),
-        "n_sentences": len(sentences), **article_scores(sentences),
-        "english_share": article.meta.get("english_share"),
-    }]), "articles")
-
     frames = {name: schema.empty(name) for name in schema.FRAMES}
-    frames.update(articles=articles, paragraphs=paragraphs, sentences=sentences)
     ctx = Context(article=article, nlp=nlp, spans=spans, parsed=by_para,
                   options={"method": method}, frames=frames)
-    for layer in LAYERS:
-        for name, df in layer.build(ctx).items():
+    for layer in plan(layers):
+        for name, df in layer.run(ctx).items():
             frames[name] = schema.conform(df, name)
     return frames
 

@@ -25,6 +25,10 @@ class ModelMissingError(NewsbenchError, RuntimeError):
     """A model or lexicon package is not installed, or is not the expected one."""
 
 
+class LayerError(NewsbenchError, RuntimeError):
+    """The pipeline's layers do not fit together (a required frame nothing assigns, a clash)."""
+
+
 class CacheError(NewsbenchError, OSError):
     """The cache or output folder cannot be used."""
 
