@@ -448,15 +448,15 @@ def test_without_publication_date_events_are_undated_and_the_note_says_how_to_gi
 
 
 def test_entities_fall_back_to_spacy_when_there_are_no_mentions(monkeypatch):
-    from newsbench import analysis
+    import dataclasses
 
-    class NoEntities:
-        @staticmethod
-        def build(ctx):
-            return {}
+    from newsbench import layers
 
-    monkeypatch.setattr(analysis, "LAYERS", tuple(NoEntities if m.__name__.endswith(".entities") else m
-                                                 for m in analysis.LAYERS))
+    def no_entities(ctx):
+        return {"mentions": schema.empty("mentions"), "entities": schema.empty("entities")}
+
+    monkeypatch.setitem(layers.REGISTRY, "entities",
+                        dataclasses.replace(layers.REGISTRY["entities"], build=no_entities))
     an = nb.analyze_text("Talks fail\n\nRussia said on Friday the French draft was unacceptable.",
                          published="2016-10-07", cache=False)
     assert an.mentions.empty

@@ -125,10 +125,6 @@ _HIGHLIGHT = {"PERSON": "#aec7e8", "ORG": "#ffbb78", "PLACE": "#98df8a", "NORP":
               "FAC": "#c5b0d5", "EVENT": "#c49c94", "LAW": "#f7b6d2", "PRODUCT": "#c7c7c7",
               "WORK_OF_ART": "#dbdb8d", "LANGUAGE": "#9edae5"}
 
-MENTION_EXTRA = [("model_text", "string"), ("merged_by", "string"), ("country", "string")]
-ENTITY_EXTRA = [("n_sentences", "int64"), ("model_labels", "string"), ("label_source", "string"),
-                ("country", "string")]
-
 
 # --------------------------------------------------------------------------- the layer
 
@@ -565,7 +561,7 @@ def build(ctx: Context) -> dict:
     mentions = _model_mentions(ctx)
     mentions = _dateline_places(ctx, mentions)
     if not mentions:
-        return {"mentions": _empty_mentions(), "entities": _empty_entities()}
+        return {"mentions": schema.empty("mentions"), "entities": schema.empty("entities")}
     _complete(mentions, ctx.text)
     uf = _assign_nodes(mentions)
 
@@ -602,7 +598,7 @@ def build(ctx: Context) -> dict:
             "model_label": m.model_label, "label": label, "entity": name,
             "model_text": m.model_text, "merged_by": merged_by, "country": country,
         })
-    mentions_df = schema.conform(pd.DataFrame(rows), "mentions").astype(dict(MENTION_EXTRA))
+    mentions_df = schema.conform(pd.DataFrame(rows), "mentions")
 
     sent = entity_sentiment(mentions_df, ctx.frames["sentences"])
     sent = {e: (s, sd, n) for e, s, sd, n in zip(sent["entity"], sent["sentiment"],
@@ -627,7 +623,7 @@ def build(ctx: Context) -> dict:
             "label_source": why, "country": country,
         })
     edf = pd.DataFrame(erows).sort_values(["mentions", "start"], ascending=[False, True])
-    entities_df = schema.conform(edf.reset_index(drop=True), "entities").astype(dict(ENTITY_EXTRA))
+    entities_df = schema.conform(edf.reset_index(drop=True), "entities")
     return {"mentions": mentions_df, "entities": entities_df}
 
 
@@ -639,20 +635,6 @@ def _country_of(m: _Mention, label: str, place) -> str | None:
     if label == "NORP":
         return gazetteer.demonym_country(m.text)
     return None
-
-
-def _empty_mentions() -> pd.DataFrame:
-    df = schema.empty("mentions")
-    for col, dtype in MENTION_EXTRA:
-        df[col] = pd.Series(dtype=dtype)
-    return df
-
-
-def _empty_entities() -> pd.DataFrame:
-    df = schema.empty("entities")
-    for col, dtype in ENTITY_EXTRA:
-        df[col] = pd.Series(dtype=dtype)
-    return df
 
 
 # --------------------------------------------------------------------------- counts

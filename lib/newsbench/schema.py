@@ -1,5 +1,8 @@
 """The frames' columns and dtypes: one place, used to build, check and reload every frame.
 
+Every column of every layer is declared here (a layer may not add undeclared columns: see
+``tests/test_schema.py``).
+
 Every frame carries ``article_id`` and ``start``/``end`` character offsets into the article text.
 """
 
@@ -16,6 +19,9 @@ DATE = "datetime64[s]"  # seconds: dates far from 1970 (2999, 1200) fit, unlike 
 
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 QUOTE_KINDS = ("direct", "indirect")
+#: Event kinds: dated by their own expression, a placed duration, dated through another event,
+#: or not placeable.
+EVENT_KINDS = ("dated", "span", "relative", "undated")
 EMOTIONS = ("anger", "anticipation", "disgust", "fear", "joy", "sadness", "surprise", "trust",
             "negative", "positive")
 
@@ -39,19 +45,24 @@ SCHEMAS: dict[str, list[tuple[str, object]]] = {
     "mentions": _SPAN + [
         ("mention_id", INT), ("sent_id", INT), ("para_id", INT), ("text", STR),
         ("model_label", STR), ("label", STR), ("entity", STR),
+        ("model_text", STR), ("merged_by", STR), ("country", STR),
     ],
     "entities": _SPAN + [
         ("entity", STR), ("label", STR), ("mentions", INT), ("aliases", STR),
         ("first_sent", INT), ("sentiment", FLOAT), ("sentiment_std", FLOAT),
+        ("n_sentences", INT), ("model_labels", STR), ("label_source", STR), ("country", STR),
     ],
     "timexes": _SPAN + [
         ("timex_id", INT), ("sent_id", INT), ("text", STR),
         ("type", pd.CategoricalDtype(TIMEX_TYPES)), ("value", STR),
         ("date_start", DATE), ("date_end", DATE), ("anchor", STR),
+        ("mod", STR), ("rule", STR), ("tense", STR), ("reads", STR),
+        ("span_start", DATE), ("span_end", DATE),
     ],
     "events": _SPAN + [
         ("event_id", INT), ("sent_id", INT), ("date_start", DATE), ("date_end", DATE),
         ("summary", STR), ("entities", STR), ("timex_id", "Int64"), ("timex", STR), ("value", STR),
+        ("kind", pd.CategoricalDtype(EVENT_KINDS)), ("relation", STR), ("anchor", STR),
     ],
     "quotes": _SPAN + [
         ("quote_id", INT), ("sent_id", INT), ("speaker", STR), ("quote", STR),

@@ -33,7 +33,7 @@ SPAN_DTYPE = schema.DATE
 
 #: Event kinds: dated by their own expression, a placed duration, dated through another event,
 #: or not placeable.
-EVENT_KINDS = ("dated", "span", "relative", "undated")
+EVENT_KINDS = schema.EVENT_KINDS
 
 _NOT_ENTITY = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 _MODALS = {"will", "would", "could", "may", "might", "should", "must", "can", "shall", "'ll", "wo"}
@@ -87,13 +87,7 @@ def _timex_frame(ctx: Context, found: list[tx.Timex], docs: _Docs) -> pd.DataFra
             "mod": t.mod or "", "rule": t.rule, "tense": t.tense or "", "reads": describe(t.value),
             "span_start": _day(span_start), "span_end": _day(span_end),
         })
-    cols = [c for c, _ in schema.SCHEMAS["timexes"]] + ["mod", "rule", "tense", "reads", "span_start",
-                                                        "span_end"]
-    df = pd.DataFrame(rows, columns=cols)
-    for c in ("mod", "rule", "tense", "reads"):
-        df[c] = df[c].astype("string")
-    for c in ("span_start", "span_end"):
-        df[c] = pd.to_datetime(df[c], errors="coerce").astype(SPAN_DTYPE)
+    df = pd.DataFrame(rows, columns=[c for c, _ in schema.SCHEMAS["timexes"]])
     return schema.conform(df, "timexes")
 
 
@@ -454,14 +448,9 @@ def _event_frame(ctx: Context, found: list[tx.Timex], timexes: pd.DataFrame, doc
                             value=ref_row["value"] if amount_i is None else None,
                             anchor=f"event:{ref_row['value']}"))
 
-    cols = [c for c, _ in schema.SCHEMAS["events"]] + ["kind", "relation", "anchor"]
-    df = pd.DataFrame(rows, columns=cols)
+    df = pd.DataFrame(rows, columns=[c for c, _ in schema.SCHEMAS["events"]])
     df = df.sort_values(["start", "date_start"], kind="stable").reset_index(drop=True)
     df["event_id"] = range(len(df))
-    df["timex_id"] = df["timex_id"].astype("Int64")
-    df["kind"] = df["kind"].astype(pd.CategoricalDtype(EVENT_KINDS))
-    for c in ("relation", "anchor"):
-        df[c] = df[c].astype("string")
     return schema.conform(df, "events")
 
 
