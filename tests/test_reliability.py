@@ -12,6 +12,7 @@ import pytest
 
 import newsbench as nb
 from newsbench import cache as cachelib
+from newsbench import fsutil
 from newsbench import report as rep
 
 SMALL = Path(__file__).resolve().parent / "data" / "articles" / "wire_dated.txt"
@@ -41,7 +42,7 @@ def test_interrupting_a_cache_update_keeps_the_old_entry(cache_dir, monkeypatch)
     first = nb.analyze(SMALL)
     key = first.run["cache_key"]
     with monkeypatch.context() as m:
-        m.setattr(cachelib.os, "rename", lambda *a: (_ for _ in ()).throw(KeyboardInterrupt()))
+        m.setattr(fsutil.os, "rename", lambda *a: (_ for _ in ()).throw(KeyboardInterrupt()))
         with pytest.raises(KeyboardInterrupt):
             cachelib.store(key, first.frames(), first.run)
     hit = cachelib.load(key)

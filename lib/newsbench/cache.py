@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
-import tempfile
 import warnings
 from pathlib import Path
 
 import pandas as pd
 
 from . import config, schema
+from .fsutil import atomic_folder
 
 KEY_META = ("title", "published", "source", "url", "standfirst")
 
@@ -56,32 +54,13 @@ def store(key: str, frames: dict[str, pd.DataFrame], meta: dict, root: Path | No
     """Write an entry atomically (a temporary folder renamed into place). Failures only warn."""
     final = _entry(key, root)
     try:
-        final.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=final.parent))
-        try:
+        # another run may store the same key first (same inputs, same frames): keep its entry
+        # unless it is damaged
+        with atomic_folder(final, replace=lambda old: load(key, root) is None) as tmp:
             for name, df in frames.items():
                 df.to_parquet(tmp / f"{name}.parquet", index=False)
             (tmp / "record.json").write_text(json.dumps(meta, sort_keys=True, default=str),
                                              encoding="utf-8")
-        except BaseException:  # interrupted or failed: leave no half entry behind
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
-        try:
-            os.rename(tmp, final)
-        except BaseException as exc:
-            if not isinstance(exc, OSError):
-                shutil.rmtree(tmp, ignore_errors=True)
-                raise
-            # another run stored the same key first (same inputs, same frames), or an old
-            # damaged entry sits there: keep a readable one
-            if final.exists() and load(key, root) is None:
-                trash = final.with_name(final.name + ".old")
-                shutil.rmtree(trash, ignore_errors=True)
-                os.rename(final, trash)
-                os.rename(tmp, final)
-                shutil.rmtree(trash, ignore_errors=True)
-            else:
-                shutil.rmtree(tmp, ignore_errors=True)
     except OSError as exc:
         warnings.warn(f"could not write the cache in {final.parent} ({exc.strerror}); "
                       f"set NEWSBENCH_CACHE_DIR to a writable folder", stacklevel=2)

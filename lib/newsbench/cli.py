@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 import time
 import warnings
 from enum import Enum
@@ -15,6 +14,7 @@ from typing import List, Optional
 import typer
 
 from .errors import NewsbenchError, ParameterError, one_line
+from .fsutil import atomic_write
 
 app = typer.Typer(
     help="newsbench: read news articles with numbers and pictures.\n\n"
@@ -32,20 +32,6 @@ class Format(str, Enum):
     json = "json"
 
 
-def _write_atomic(path: Path, write) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        write(tmp)
-        mask = os.umask(0o022)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_frames(analysis, out: Path, fmt: str) -> list[Path]:
     """Write every frame of ``analysis`` to ``out/<frame>.<fmt>`` plus ``out/run.json``; each file
     is replaced only once its new version is complete."""
@@ -59,15 +45,15 @@ def write_frames(analysis, out: Path, fmt: str) -> list[Path]:
     for name, df in analysis.frames().items():
         path = out / f"{name}.{fmt}"
         if fmt == "parquet":
-            _write_atomic(path, lambda p, df=df: df.to_parquet(p, index=False))
+            atomic_write(path, lambda p, df=df: df.to_parquet(p, index=False))
         elif fmt == "csv":
-            _write_atomic(path, lambda p, df=df: df.to_csv(p, index=False))
+            atomic_write(path, lambda p, df=df: df.to_csv(p, index=False))
         else:
-            _write_atomic(path, lambda p, df=df: df.to_json(p, orient="records", date_format="iso",
+            atomic_write(path, lambda p, df=df: df.to_json(p, orient="records", date_format="iso",
                                                           force_ascii=False, indent=1))
         written.append(path)
     run = out / "run.json"
-    _write_atomic(run, lambda p: Path(p).write_text(json.dumps(analysis.run, indent=1, sort_keys=True,
+    atomic_write(run, lambda p: Path(p).write_text(json.dumps(analysis.run, indent=1, sort_keys=True,
                                                               default=str), encoding="utf-8"))
     written.append(run)
     return written

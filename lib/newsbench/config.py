@@ -47,6 +47,19 @@ def cache_dir() -> Path:
     return Path.home() / ".cache" / "newsbench"
 
 
+#: How yes and no are written on command lines, in YAML files and in environment variables.
+TRUE_WORDS = frozenset({"true", "yes", "1", "on"})
+FALSE_WORDS = frozenset({"false", "no", "0", "off"})
+
+
+def parse_bool(value) -> bool | None:
+    """``True``/``False`` for a boolean or a yes/no word (any case), ``None`` for anything else."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    return True if text in TRUE_WORDS else False if text in FALSE_WORDS else None
+
+
 def cache_enabled() -> bool:
     """False when ``$NEWSBENCH_NO_CACHE`` is set to a true value."""
-    return os.environ.get(ENV_NO_CACHE, "").strip().lower() not in {"1", "true", "yes", "on"}
+    return parse_bool(os.environ.get(ENV_NO_CACHE, "")) is not True

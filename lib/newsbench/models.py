@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from . import config
 from .errors import ModelMissingError, ParameterError
+from .fsutil import atomic_write
 
 
 @dataclass(frozen=True)
@@ -171,12 +171,12 @@ def nltk_data_dir() -> Path:
     stamp_file = root / "sentiment" / "vader_lexicon.source"
     if not (target.is_file() and stamp_file.is_file() and stamp_file.read_text() == stamp):
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-        os.close(fd)
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-            zf.write(source, "vader_lexicon/vader_lexicon.txt")
-        os.replace(tmp, target)
-        stamp_file.write_text(stamp)
+        def write(tmp):
+            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+                zf.write(source, "vader_lexicon/vader_lexicon.txt")
+
+        atomic_write(target, write)
+        atomic_write(stamp_file, stamp)
     return root
 
 

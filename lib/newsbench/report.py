@@ -27,12 +27,12 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import config
 from .errors import InputFileError, NewsbenchError, ParameterError
+from .fsutil import atomic_write, locked
 from .load import Article, parse_published
 
 #: Parameters the runner sets itself: the article, and no widgets (plain HTML instead).
@@ -95,10 +95,6 @@ def select_notebooks(spec: str | None, available: list[Notebook]) -> list[Notebo
     return chosen
 
 
-_TRUE = {"true", "yes", "1", "on"}
-_FALSE = {"false", "no", "0", "off"}
-
-
 def coerce(name: str, value, type_name: str):
     """A parameter value as the notebook's declared type (CLI strings are converted).
 
@@ -125,14 +121,10 @@ def coerce(name: str, value, type_name: str):
         except (TypeError, ValueError):
             raise bad("a number") from None
     if type_name == "bool":
-        if isinstance(value, bool):
-            return value
-        text = str(value).strip().lower()
-        if text in _TRUE:
-            return True
-        if text in _FALSE:
-            return False
-        raise bad("true or false")
+        flag = config.parse_bool(value)
+        if flag is None:
+            raise bad("true or false")
+        return flag
     if isinstance(value, (dict, list)):
         raise bad("a single value")
     return "" if value is None else str(value)
@@ -368,7 +360,7 @@ def render_html(ipynb: Path, target: Path, *, run: dict | None = None) -> Path:
     if run:
         body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + _run_banner(run), body, count=1,
                       flags=re.I)
-    _write_text(target, body)
+    atomic_write(target, body)
     return target
 
 
@@ -390,35 +382,6 @@ def _run_banner(run: dict) -> str:
         f'NLTK {e(vers.get("nltk", "?"))} · ran {e(run["ran_at"])}'
         "</div>"
     )
-
-
-def _write_text(path: Path, text: str) -> None:
-    """Write then rename: a reader never sees half a file. Readable like any new file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.chmod(tmp, 0o666 & ~_umask())
-    os.replace(tmp, path)
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-@contextmanager
-def _locked(folder: Path):
-    """An exclusive lock on the output folder while reports are moved into place."""
-    import fcntl
-
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".lock", "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def _publish(staging: Path, final: Path, results: list[TaskResult], record: dict) -> None:
@@ -450,7 +413,7 @@ def _publish(staging: Path, final: Path, results: list[TaskResult], record: dict
             entry["html"] = notebooks[r.notebook]["html"]  # the previous, still valid report
             entry["ran_at"] = notebooks[r.notebook].get("ran_at")
         notebooks[r.notebook] = entry
-    _write_text(final / "run.json", json.dumps({**record, "notebooks": notebooks}, indent=1,
+    atomic_write(final / "run.json", json.dumps({**record, "notebooks": notebooks}, indent=1,
                                                sort_keys=True, default=str))
 
 
@@ -496,7 +459,7 @@ td,th{{border-bottom:1px solid #ddd;padding:6px;text-align:left;vertical-align:t
 </tbody></table></body></html>
 """
     target = out / "index.html"
-    _write_text(target, page)
+    atomic_write(target, page)
     return target
 
 
@@ -543,7 +506,7 @@ def run_report(articles: list[Article], notebooks: list[Notebook], params: dict,
                 bar.set_postfix_str(f"{res.article_id} {res.notebook}", refresh=False)
                 bar.update(1)
         bar.close()
-        with _locked(out):
+        with locked(out):
             for art in articles:
                 rec = {"article_id": art.article_id, "title": art.title, "source": art.meta.get("source"),
                        "published": params.get("published") or art.meta.get("published"),
