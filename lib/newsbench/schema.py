@@ -1,7 +1,7 @@
 """The frames' columns and dtypes: one place, used to build, check and reload every frame.
 
 Every column of every layer is declared here (a layer may not add undeclared columns: see
-``tests/test_schema.py``).
+``tests/layers/test_layer_registry.py``).
 
 Every frame carries ``article_id`` and ``start``/``end`` character offsets into the article text.
 """
