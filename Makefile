@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: run test lock clean-cache
+.PHONY: run test lock notebooks notebooks-check clean-cache
 
 # Install everything (hash-locked) and run the main job on the seed articles: the frames in
 # out/ and the HTML reports in reports/ (open reports/index.html).
@@ -29,10 +29,18 @@ $(VENV)/.test-deps: requirements-test.lock pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
+# Regenerate notebooks/ from tools/notebooks/ and the parameter registry (lib/newsbench/params.py);
+# notebooks-check fails when a notebook differs from its spec.
+notebooks: $(VENV)/.run-deps
+	$(BIN)/python tools/make_notebooks.py
+
+notebooks-check: $(VENV)/.run-deps
+	$(BIN)/python tools/make_notebooks.py --check
+
 # Re-pin after changing pyproject.toml's dependencies (needs pip-tools).
 lock:
 	pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
-	pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links --extra test -o requirements-test.lock pyproject.toml
+	pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links --extra test --extra dask -o requirements-test.lock pyproject.toml
 
 clean-cache:
 	rm -rf .cache/newsbench

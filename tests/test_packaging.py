@@ -17,7 +17,8 @@ def _name(req: str) -> str:
 
 def test_environment_yml_matches_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    wanted = set(project["dependencies"]) | set(project["optional-dependencies"]["test"])
+    extras = project["optional-dependencies"]
+    wanted = set(project["dependencies"]) | set(extras["test"]) | set(extras["dask"])
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     pip_list = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
     listed = {p for p in pip_list if not p.startswith("-e")}
@@ -29,7 +30,8 @@ def test_lock_files_pin_every_dependency_with_hashes():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     for lock, reqs in (("requirements.lock", project["dependencies"]),
                        ("requirements-test.lock",
-                        project["dependencies"] + project["optional-dependencies"]["test"])):
+                        project["dependencies"] + project["optional-dependencies"]["test"]
+                        + project["optional-dependencies"]["dask"])):
         text = (ROOT / lock).read_text()
         pinned = {m.group(1).lower() for m in re.finditer(r"^([A-Za-z0-9_.-]+)==", text, re.M)}
         assert {_name(r) for r in reqs} <= pinned, lock
