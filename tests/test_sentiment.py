@@ -1,15 +1,16 @@
-"""Sentiment: sentence polarity, the method switch, aggregates, entities, emotions, charts."""
+"""Sentiment scoring (:mod:`newsbench.sentiment`): sentence polarity, the method switch,
+aggregates, emotions, and the labelled set. Its views are tested in
+tests/views/test_sentiment_views.py, its charts in tests/charts/test_sentiment_charts.py."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 import newsbench as nb
-from newsbench import charts, sentiment
+from newsbench import sentiment
 from newsbench.evaluation import macro_f1, pearson
 
 NEGATIVE = [
@@ -118,41 +119,12 @@ def test_scores_are_per_sentence_inside_quotes_and_parentheses(seed_analysis):
     assert s.iloc[0]["role"] == "title" and s.iloc[0]["sentiment"] < -0.5
 
 
-def test_extremes_table():
-    an = nb.analyze_text("Title\n\nA terrible massacre shocked the nation. The weather was mild. "
-                         "A wonderful rescue delighted everyone.", cache=False)
-    t = sentiment.extremes(an.sentences, n=1)
-    assert list(t["side"]) == ["most negative", "most positive"]
-    assert t.iloc[0]["text"].startswith("A terrible massacre")
-    assert t.iloc[1]["text"].startswith("A wonderful rescue")
-
-
-def test_describe_says_the_method_and_shares(seed_analysis):
-    line = sentiment.describe(seed_analysis.articles)
-    assert "mean of its body sentence scores" in line and "method 'news'" in line and "%" in line
-
-
 def test_emotions_frame(seed_analysis):
     e = seed_analysis.emotions
     assert len(e) == len(seed_analysis.sentences)
     assert (e[["start", "end"]].to_numpy() == seed_analysis.sentences[["start", "end"]].to_numpy()).all()
     counts = sentiment.emotion_counts("The terror and fear of war; people were terrified.")
     assert counts["fear"] >= 3 and counts["negative"] >= 2 and counts["joy"] == 0
-
-
-def test_entity_sentiment_chart_is_labelled_or_says_it_is_empty():
-    ents = pd.DataFrame({"entity": ["A", "B"], "label": ["PERSON", "ORG"], "mentions": [3, 2],
-                         "sentiment": [-0.5, 0.2], "sentiment_std": [0.1, 0.0]})
-    ax = charts.entity_sentiment_chart(ents, top_n=5).axes[0]
-    assert "Sentiment toward" in ax.get_title() and "mean sentiment" in ax.get_xlabel()
-    empty = charts.entity_sentiment_chart(ents.iloc[:0])
-    assert any("No entities" in t.get_text() for t in empty.axes[0].texts)
-
-
-def test_emotion_chart(seed_analysis):
-    fig = charts.emotion_chart(seed_analysis.emotions)
-    assert "NRC" in fig._suptitle.get_text()
-    assert all(ax.get_xlabel() and ax.get_ylabel() for ax in fig.axes)
 
 
 # --- against the labelled set: a regression floor (the figures themselves are in benches/) ----

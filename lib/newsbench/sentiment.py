@@ -14,6 +14,9 @@ Methods (``method=``):
 
 Paragraph and article scores are means of sentence scores, so they stay in -1..1 and do not
 saturate as a compound score of a long text does.
+
+This module is the scoring the layers use; the line per article and the table of extremes are
+views (:mod:`newsbench.views.sentiment`).
 """
 
 from __future__ import annotations
@@ -155,32 +158,6 @@ def article_scores(sentences: pd.DataFrame) -> dict[str, float]:
     return {"sentiment": float(use["sentiment"].mean()),
             "share_negative": float((labels == "neg").mean()),
             "share_positive": float((labels == "pos").mean())}
-
-
-def describe(articles: pd.DataFrame, *, method: str = DEFAULT_METHOD) -> str:
-    """One line per article: its score and the shares of negative and positive sentences."""
-    lines = []
-    for r in articles.itertuples():
-        if pd.isna(r.sentiment):
-            lines.append(f"{r.article_id}: no sentences to score")
-            continue
-        tone = "negative" if r.sentiment <= -POLARITY_THRESHOLD else (
-            "positive" if r.sentiment >= POLARITY_THRESHOLD else "mixed or neutral")
-        lines.append(
-            f"{r.article_id}: article score {r.sentiment:+.2f} ({tone}; mean of its body sentence "
-            f"scores, method '{method}'); {r.share_negative:.0%} of sentences negative, "
-            f"{r.share_positive:.0%} positive (|score| >= {POLARITY_THRESHOLD})")
-    return "\n".join(lines)
-
-
-def extremes(sentences: pd.DataFrame, *, n: int = 5) -> pd.DataFrame:
-    """The ``n`` most negative and ``n`` most positive sentences, with their scores."""
-    cols = ["sent_id", "role", "sentiment", "text", "start", "end"]
-    neg = sentences.nsmallest(n, "sentiment")
-    pos = sentences.nlargest(n, "sentiment")
-    pos = pos[~pos["sent_id"].isin(neg["sent_id"])]
-    out = pd.concat([neg.assign(side="most negative"), pos.assign(side="most positive")])
-    return out[["side", *cols]].reset_index(drop=True)
 
 
 def entity_sentiment(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:

@@ -20,7 +20,7 @@ CELLS = [
     code("""
     # Check the parameters before any work is done.
     import newsbench as nb
-    from newsbench import charts, explore, notebook as nbk
+    from newsbench import charts, notebook as nbk, views
 
     nbk.display_defaults()
     art = nbk.article_param(article, published=published)
@@ -53,6 +53,6 @@ CELLS = [
     widgets, every sentence is listed.)
     """),
     code("""
-    explore.paragraph_explorer(an, interactive=interactive)
+    views.paragraph_explorer(an, interactive=interactive)
     """),
 ]

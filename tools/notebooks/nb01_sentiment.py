@@ -25,7 +25,7 @@ CELLS = [
     code("""
     # Check the parameters before any work is done.
     import newsbench as nb
-    from newsbench import charts, explore, notebook as nbk, sentiment
+    from newsbench import charts, notebook as nbk, sentiment, views
 
     nbk.display_defaults()
     art = nbk.article_param(article, published=published)
@@ -38,7 +38,7 @@ CELLS = [
     code("""
     an = nb.analyze(art, method=method)
     print(an.summary())
-    print(sentiment.describe(an.articles, method=method))
+    print(views.sentiment.describe(an.articles, method=method))
     """),
     md("""
     ## The sentiment arc
@@ -56,7 +56,7 @@ CELLS = [
     character offsets in the article text.
     """),
     code("""
-    sentiment.extremes(an.sentences, n=top_n)
+    views.extremes(an.sentences, n=top_n)
     """),
     md("""
     ## Sentiment by paragraph
@@ -87,6 +87,6 @@ CELLS = [
     its score. (In the HTML report, without widgets, the most mentioned entities are listed.)
     """),
     code("""
-    explore.entity_explorer(an, interactive=interactive, top_n=top_n)
+    views.entity_explorer(an, interactive=interactive, top_n=top_n)
     """),
 ]

@@ -27,15 +27,15 @@ CELLS = [
     # Check the parameters before any work is done.
     import newsbench as nb
     from IPython.display import HTML, display
-    from newsbench import charts, entities, notebook as nbk
+    from newsbench import charts, notebook as nbk, views
 
     nbk.display_defaults()
     art = nbk.article_param(article, published=published)
-    labels = entities.labels_param(labels)
+    labels = views.labels_param(labels)
     top_n = nbk.int_param("top_n", top_n, minimum=1, maximum=50)
     min_mentions = nbk.int_param("min_mentions", min_mentions, minimum=1, maximum=1000)
     merge_demonyms = nbk.bool_param("merge_demonyms", merge_demonyms)
-    unit = nbk.choice_param("unit", unit, entities.UNITS)
+    unit = nbk.choice_param("unit", unit, views.UNITS)
     interactive = nbk.bool_param("interactive", interactive)
     """),
     code("""
@@ -51,7 +51,7 @@ CELLS = [
     (`model_labels`). Demonyms are listed as themselves here, whatever `merge_demonyms` says.
     """),
     code("""
-    entities.entity_table(an.entities, labels=labels, min_mentions=min_mentions)
+    views.entity_table(an.entities, labels=labels, min_mentions=min_mentions)
     """),
     md("""
     ## Most mentioned entities
@@ -81,8 +81,8 @@ CELLS = [
     code("""
     charts.show(charts.cooccurrence_network(an.mentions, unit=unit, labels=labels,
                                             top_n=max(top_n, 15), merge_demonyms=merge_demonyms))
-    entities.cooccurrences(an.mentions, unit=unit, labels=labels,
-                           merge_demonyms=merge_demonyms).head(20)
+    views.cooccurrences(an.mentions, unit=unit, labels=labels,
+                        merge_demonyms=merge_demonyms).head(20)
     """),
     md("""
     ## What merging did
@@ -99,7 +99,7 @@ CELLS = [
     the entity follows the arrow.
     """),
     code("""
-    display(HTML(entities.highlight_html(an.text, an.mentions, labels=labels)))
+    display(HTML(views.highlight_html(an.text, an.mentions, labels=labels)))
     """),
     md("""
     ## Explore: pick an entity
@@ -108,6 +108,6 @@ CELLS = [
     without widgets, the most mentioned entities are listed.)
     """),
     code("""
-    entities.mention_explorer(an, interactive=interactive, labels=labels, top_n=top_n)
+    views.mention_explorer(an, interactive=interactive, labels=labels, top_n=top_n)
     """),
 ]

@@ -24,7 +24,7 @@ CELLS = [
     code("""
     # Check the parameters before any work is done.
     import newsbench as nb
-    from newsbench import charts, explore, notebook as nbk, timeline
+    from newsbench import charts, notebook as nbk, views
 
     art = nbk.article_param(article, published=published)
     granularity = nbk.choice_param("granularity", granularity, ("day", "week", "month"))
@@ -37,7 +37,7 @@ CELLS = [
     pub = an.articles["published"].iloc[0]
     print(an.summary())
     print()
-    print(timeline.publication_note(an))
+    print(views.publication_note(an))
     """),
     md("""
     ## The events on the calendar
@@ -62,11 +62,11 @@ CELLS = [
     durations).
     """),
     code("""
-    timeline.expressions_table(an.timexes)
+    views.expressions_table(an.timexes)
     """),
     md("## Dated events, earliest first"),
     code("""
-    timeline.dated_events(an.events)
+    views.dated_events(an.events)
     """),
     md("""
     ## Undated events
@@ -74,7 +74,7 @@ CELLS = [
     and, without a publication date, every relative expression. They are not on the chart.
     """),
     code("""
-    timeline.undated_events(an.events)
+    views.undated_events(an.events)
     """),
     md("""
     ## Explore: pick a date
@@ -82,6 +82,6 @@ CELLS = [
     highlighted (in the report: every date in turn).
     """),
     code("""
-    explore.timeline_explorer(an, interactive=interactive)
+    views.timeline_explorer(an, interactive=interactive)
     """),
 ]

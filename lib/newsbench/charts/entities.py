@@ -11,8 +11,8 @@ from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
-from ..entities import (DEFAULT_LABELS, LABEL_COLOURS, cooccurrences, demonyms_as_countries,
-                        entity_counts, labels_param, model_counts)
+from ..views.entities import (DEFAULT_LABELS, LABEL_COLOURS, cooccurrences,
+                              demonyms_as_countries, entity_counts, labels_param, model_counts)
 from .base import STYLE, empty_figure, new_figure
 
 __all__ = ["entity_bars", "entity_positions", "cooccurrence_network", "raw_vs_merged"]

@@ -9,10 +9,7 @@ from .registry import REGISTRY, Layer, plan, register
 # One line per layer: importing the module registers it.
 from . import structure  # noqa: E402,F401  articles, paragraphs, sentences
 from . import emotions  # noqa: E402,F401  emotions
-from .. import entities as _entities  # noqa: E402
-from .. import timeline as _timeline  # noqa: E402
-
-register("entities", requires=("sentences",), assigns=("mentions", "entities"))(_entities.build)
-register("time", requires=("sentences", "mentions"), assigns=("timexes", "events"))(_timeline.build)
+from . import entities  # noqa: E402,F401  mentions, entities
+from . import time  # noqa: E402,F401  timexes, events
 
 __all__ = ["REGISTRY", "Layer", "plan", "register"]

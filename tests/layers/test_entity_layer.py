@@ -1,9 +1,10 @@
-"""The entity layer: mention cleaning, merging rules, label voting, demonyms, co-occurrence,
-highlighting, charts, and the seed's people and places.
+"""The entity layer (:mod:`newsbench.layers.entities`): mention cleaning, merging rules, label
+voting, the gazetteer and tables it reads, and the seed's people and places.
 
 Two kinds of test: on small articles in tests/data/entities/ as the pinned model reads them,
 and on texts whose model entities are set by hand (``_build_with``), so that each rule is
-checked whatever the model would have said.
+checked whatever the model would have said. The views of these frames are tested in
+tests/views/test_entity_views.py, the charts in tests/charts/test_entity_charts.py.
 """
 
 from __future__ import annotations
@@ -16,13 +17,15 @@ import pandas as pd
 import pytest
 
 import newsbench as nb
-from newsbench import charts, entities, gazetteer, schema
-from newsbench.layers.structure import sentence_spans
+from newsbench import gazetteer, schema, views
 from newsbench.context import Context
+from newsbench.layers import entities
+from newsbench.layers.structure import sentence_spans
 from newsbench.structure import segment
 
-DATA = Path(__file__).resolve().parent / "data" / "entities"
-LIB = Path(__file__).resolve().parent.parent / "lib" / "newsbench"
+TESTS = Path(__file__).resolve().parent.parent
+DATA = TESTS / "data" / "entities"
+LIB = TESTS.parent / "lib" / "newsbench"
 
 _ANALYSES: dict[str, nb.Analysis] = {}
 
@@ -37,14 +40,6 @@ def _entity(an, name: str) -> pd.Series:
     rows = an.entities[an.entities["entity"] == name]
     assert len(rows) == 1, (name, an.entities[["entity", "label", "mentions", "aliases"]])
     return rows.iloc[0]
-
-
-def _texts(fig) -> list[str]:
-    out = [fig._suptitle.get_text()] if fig._suptitle is not None else []
-    for ax in fig.axes:
-        out += [ax.get_title(), ax.get_title(loc="left"), ax.get_xlabel(), ax.get_ylabel()]
-        out += [t.get_text() for t in ax.texts]
-    return out
 
 
 def _build_with(nlp, text: str, ents: list[tuple[str, str]]) -> dict:
@@ -153,10 +148,10 @@ def test_no_entities_and_empty_context(nlp):
                   frames={"sentences": schema.empty("sentences")})
     out = entities.build(ctx)
     assert out["mentions"].empty and out["entities"].empty
-    assert entities.entity_counts(out["mentions"]).empty
-    assert entities.cooccurrences(out["mentions"]).empty
-    assert entities.model_counts(out["mentions"]).empty
-    assert "entities" in entities.highlight_html("x", out["mentions"])
+    assert views.entity_counts(out["mentions"]).empty
+    assert views.cooccurrences(out["mentions"]).empty
+    assert views.model_counts(out["mentions"]).empty
+    assert "entities" in views.highlight_html("x", out["mentions"])
 
 
 def test_cache_round_trip_keeps_the_extra_columns(cache_dir):
@@ -166,15 +161,6 @@ def test_cache_round_trip_keeps_the_extra_columns(cache_dir):
     assert again.run["cached"] is True
     pd.testing.assert_frame_equal(first.mentions, again.mentions)
     pd.testing.assert_frame_equal(first.entities, again.entities)
-
-
-def test_corpus_frames_cover_every_article():
-    corpus = nb.load_corpus([DATA / "people.txt", DATA / "places.txt"], cache=False)
-    m = corpus.mentions
-    assert m["article_id"].nunique() == 2
-    counts = entities.entity_counts(m)
-    lisbon = counts[counts["entity"] == "Lisbon"].iloc[0]
-    assert lisbon["articles"] == 1 and lisbon["label"] == "PLACE"
 
 
 # --------------------------------------------------------------------------- mention cleaning
@@ -407,30 +393,7 @@ def test_fac_that_is_a_place(nlp):
     assert _labels_by_entity(out) == {"Tower Bridge": "PLACE", "Empire State Building": "FAC"}
 
 
-# --------------------------------------------------------------------------- demonyms
-
-
-def test_demonyms_off_by_default_and_on_by_option():
-    an = _analysis("places.txt")
-    plain = entities.entity_counts(an.mentions)
-    assert plain.set_index("entity").loc["Russian", "mentions"] == 3  # Russian x2, Russians
-    assert plain.set_index("entity").loc["Russia", "mentions"] == 1
-    merged = entities.entity_counts(an.mentions, merge_demonyms=True).set_index("entity")
-    assert "Russian" not in merged.index
-    assert merged.loc["Russia", "mentions"] == 4 and merged.loc["Russia", "via_demonym"] == 3
-    assert merged.loc["Spain", "mentions"] == 2 + 3  # Spain x2, Spanish x3
-    assert merged.loc["Portugal", "label"] == "PLACE"
-
-
-def test_demonym_without_its_country_in_the_article_gets_the_country_name():
-    m = pd.DataFrame({"article_id": ["a"] * 3, "sent_id": [0, 1, 1], "para_id": [0, 0, 0],
-                      "text": ["French", "Syrians", "Kurds"], "label": ["NORP"] * 3,
-                      "entity": ["French", "Syrian", "Kurds"], "country": ["FR", "SY", None]})
-    out = entities.demonyms_as_countries(m)
-    assert out["entity"].tolist() == ["France", "Syria", "Kurds"]
-    assert out["label"].tolist() == ["PLACE", "PLACE", "NORP"]
-    assert out["via_demonym"].tolist() == [True, True, False]
-    assert m["entity"].tolist() == ["French", "Syrian", "Kurds"]  # the input is untouched
+# --------------------------------------------------------------------------- gazetteer and tables
 
 
 def test_demonym_table_and_rules():
@@ -441,9 +404,6 @@ def test_demonym_table_and_rules():
     codes = set(gazetteer.country_names())
     rows = list(csv.DictReader((LIB / "data" / "demonyms.csv").open(encoding="utf-8")))
     assert len(rows) > 150 and all(r["country"] in codes for r in rows)
-
-
-# --------------------------------------------------------------------------- gazetteer and tables
 
 
 def test_gazetteer():
@@ -474,158 +434,6 @@ def test_the_library_names_no_one_from_the_seed():
     for path in LIB.rglob("*"):
         if path.is_file() and path.suffix in (".py", ".csv", ".json", ".txt", ".yaml"):
             assert not names.search(path.read_text(encoding="utf-8")), path
-
-
-# --------------------------------------------------------------------------- co-occurrence
-
-
-def _toy_mentions():
-    rows = [("a", 0, 0, "Anna", "PERSON"), ("a", 0, 0, "Berlin", "PLACE"),
-            ("a", 0, 0, "Anna", "PERSON"), ("a", 1, 0, "Anna", "PERSON"),
-            ("a", 1, 0, "Cola", "ORG"), ("a", 2, 1, "Berlin", "PLACE"),
-            ("a", 3, 1, "Anna", "PERSON"), ("a", 3, 1, "Berlin", "PLACE"),
-            ("b", 0, 0, "Anna", "PERSON"), ("b", 0, 0, "Berlin", "PLACE")]
-    return pd.DataFrame(rows, columns=["article_id", "sent_id", "para_id", "entity", "label"]) \
-        .assign(text=lambda d: d["entity"])
-
-
-def test_cooccurrence_counts_by_sentence_and_paragraph():
-    m = _toy_mentions()
-    by_sent = entities.cooccurrences(m)
-    got = {(r.entity_a, r.entity_b): r.count for r in by_sent.itertuples()}
-    # a sentence naming Anna twice counts once; article b adds one
-    assert got == {("Anna", "Berlin"): 3, ("Anna", "Cola"): 1}
-    assert by_sent.iloc[0]["units"] == "a:0, a:3, b:0"
-    by_para = entities.cooccurrences(m, unit="paragraph")
-    got = {(r.entity_a, r.entity_b): r.count for r in by_para.itertuples()}
-    assert got == {("Anna", "Berlin"): 3, ("Anna", "Cola"): 1, ("Berlin", "Cola"): 1}
-    assert entities.cooccurrences(m, min_count=2)["count"].tolist() == [3]
-    assert entities.cooccurrences(m, labels="PERSON").empty
-    with pytest.raises(nb.ParameterError, match="unit"):
-        entities.cooccurrences(m, unit="page")
-
-
-def test_seed_cooccurrence(seed_analysis):
-    pairs = entities.cooccurrences(seed_analysis.mentions)
-    assert (pairs["entity_a"] < pairs["entity_b"]).all()
-    top = pairs.set_index(["entity_a", "entity_b"])["count"]
-    assert top[("Aleppo", "Russia")] >= 2
-
-
-# --------------------------------------------------------------------------- highlighting
-
-
-def test_highlighted_article_text_is_escaped():
-    an = _analysis("xss.txt")
-    out = entities.highlight_html(an.text, an.mentions)
-    assert "<script" not in out and "<img" not in out and "onerror=alert(1)>" not in out
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
-    assert "&lt;img src=x onerror=alert(1)&gt;" in out
-    assert "PERSON → Ana Ribeiro" in out  # the surname shows the entity it counts for
-    assert out.count("<mark") == len(an.mentions)
-
-
-def test_highlighted_labels_and_names_are_escaped_too():
-    text = "Hi <script>alert(1)</script> there"
-    m = pd.DataFrame({"start": [3], "end": [28], "text": [text[3:28]], "label": ["ORG"],
-                      "entity": ["<img src=x onerror=alert(1)>"]})
-    out = entities.highlight_html(text, m)
-    assert "<script" not in out and "<img" not in out
-    assert "&lt;img src=x onerror=alert(1)&gt;" in out
-
-
-def test_highlight_filters_labels(seed_analysis):
-    out = entities.highlight_html(seed_analysis.text, seed_analysis.mentions, labels="PERSON")
-    n_person = (seed_analysis.mentions["label"] == "PERSON").sum()
-    assert out.count("<mark") == n_person
-
-
-# --------------------------------------------------------------------------- parameters
-
-
-def test_labels_param():
-    assert entities.labels_param("person, org,PLACE") == ("PERSON", "ORG", "PLACE")
-    assert entities.labels_param(["NORP"]) == ("NORP",)
-    with pytest.raises(nb.ParameterError, match="GPE is not a label"):
-        entities.labels_param("PERSON,GPE")
-    with pytest.raises(nb.ParameterError, match="at least one label"):
-        entities.labels_param(" , ")
-
-
-def test_flag_param():
-    assert entities.flag_param("merge_demonyms", True) is True
-    with pytest.raises(nb.ParameterError, match="True or False"):
-        entities.flag_param("merge_demonyms", "yes")
-
-
-# --------------------------------------------------------------------------- charts
-
-
-def test_entity_bars(seed_analysis):
-    fig = charts.entity_bars(seed_analysis.mentions, top_n=5)
-    texts = _texts(fig)
-    assert "Most mentioned entities" in texts[0]
-    assert {"PERSON", "ORG", "PLACE", "NORP"} <= set(texts)
-    assert all(ax.get_xlabel() == "mentions" for ax in fig.axes if ax.axison)
-    assert charts.to_png(fig).startswith(b"\x89PNG")
-    merged = charts.entity_bars(seed_analysis.mentions, merge_demonyms=True)
-    assert "demonyms counted as their country" in _texts(merged)[0]
-    assert "demonyms" not in texts[0]
-
-
-def test_entity_positions(seed_analysis):
-    fig = charts.entity_positions(seed_analysis.mentions, seed_analysis.sentences, top_n=6)
-    ax = fig.axes[0]
-    assert "sentence" in ax.get_title() and "sentence number" in ax.get_xlabel()
-    assert ax.get_ylabel() and len(ax.get_yticklabels()) == 6
-    assert "demonyms" in charts.entity_positions(seed_analysis.mentions, seed_analysis.sentences,
-                                                 merge_demonyms=True).axes[0].get_title()
-
-
-def test_cooccurrence_network(seed_analysis):
-    fig = charts.cooccurrence_network(seed_analysis.mentions, top_n=10)
-    ax = fig.axes[0]
-    assert "same sentence" in ax.get_title() and "line width" in ax.get_xlabel()
-    assert charts.to_png(fig) == charts.to_png(
-        charts.cooccurrence_network(seed_analysis.mentions, top_n=10))
-    para = charts.cooccurrence_network(seed_analysis.mentions, unit="paragraph",
-                                       merge_demonyms=True)
-    assert "same paragraph" in para.axes[0].get_title()
-    assert "demonyms" in para.axes[0].get_title()
-
-
-def test_raw_vs_merged(seed_analysis):
-    fig = charts.raw_vs_merged(seed_analysis.mentions, top_n=8)
-    texts = _texts(fig)
-    assert "after merging" in texts[0]
-    left, right = fig.axes
-    assert "model label" in left.get_title(loc="left") and "entity" in right.get_title(loc="left")
-    raw = {t.get_text() for t in left.get_yticklabels()}
-    merged = {t.get_text() for t in right.get_yticklabels()}
-    assert "Aleppo [NORP]" in raw and "Aleppo [PLACE]" in merged
-
-
-@pytest.mark.parametrize("draw", [
-    lambda m, s: charts.entity_bars(m),
-    lambda m, s: charts.entity_positions(m, s),
-    lambda m, s: charts.cooccurrence_network(m),
-    lambda m, s: charts.raw_vs_merged(m),
-])
-def test_charts_with_nothing_to_show_say_so(draw):
-    an = _analysis("no_entities.txt")
-    fig = draw(an.mentions, an.sentences)
-    assert len(fig.axes) == 1 and not fig.axes[0].axison
-    assert any(len(t) > 20 for t in _texts(fig)[1:])  # a sentence saying why
-    assert charts.to_png(fig).startswith(b"\x89PNG")
-
-
-def test_bars_respect_labels_and_min_mentions(seed_analysis):
-    fig = charts.entity_bars(seed_analysis.mentions, labels="PERSON", min_mentions=3)
-    (ax,) = fig.axes
-    names = {t.get_text() for t in ax.get_yticklabels()}
-    assert "Sergei Lavrov" in names and "Maria Zakharova" not in names
-    fig = charts.entity_bars(seed_analysis.mentions, labels="LAW")
-    assert "No entities labelled LAW" in " ".join(_texts(fig))
 
 
 # --------------------------------------------------------------------------- the seed
@@ -727,18 +535,3 @@ def test_name_suffixes_and_org_words(nlp):
     assert counts["Asia-Pacific Economic Cooperation"] == 3
     assert labels["Asia-Pacific Economic Cooperation"] == "ORG"
     assert "Defense" not in counts
-
-
-def test_mention_explorer_shows_each_mention_escaped(monkeypatch):
-    an = _analysis("xss.txt")
-    out = entities.entity_mentions_html(an, "Ana Ribeiro")
-    assert out.count("<mark") == 2 and "joined as surname" in out
-    assert "<script" not in out and "<img" not in out
-    assert "is not mentioned" in entities.entity_mentions_html(an, "<b>nobody</b>")
-    assert "&lt;b&gt;" in entities.entity_mentions_html(an, "<b>nobody</b>")
-    shown = []
-    monkeypatch.setattr("IPython.display.display", lambda obj: shown.append(obj))
-    entities.mention_explorer(an, interactive=False, top_n=1)
-    assert "Lisbon" in shown[0].data and "Ana Ribeiro" not in shown[0].data
-    entities.mention_explorer(_analysis("no_entities.txt"), interactive=False)
-    assert "nothing to explore" in shown[1].data

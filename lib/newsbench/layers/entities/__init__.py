@@ -1,0 +1,130 @@
+"""Layer: every named-entity mention, merged into canonical entities with one label each.
+
+The spaCy model's mentions are a start, not counts a researcher can publish: it tags one city
+as a nationality in one sentence and a person in the next, counts a surname apart from the
+full name, and splits ``US`` / ``the United States`` / ``The United States``. This layer:
+
+1. **cleans each mention** (:mod:`.mentions`; offsets stay exact);
+2. **merges mentions into entities** (:mod:`.merging`) by rules that hold on any news text;
+3. **gives each entity one label** and **names it** by its fullest form (:mod:`.labels`).
+
+The words those rules read are in :mod:`newsbench.layers.entity_vocab`.
+
+Labels: PERSON, ORG, PLACE (the model's GPE and LOC, and FAC when it is a place), NORP, and the
+model's other named kinds (FAC, EVENT, LAW, PRODUCT, WORK_OF_ART, LANGUAGE). Numbers and dates
+(:data:`~newsbench.layers.entity_vocab.NON_ENTITY_LABELS`) are not entities here.
+
+Counts, co-occurrences, tables and highlighting of these frames are views:
+:mod:`newsbench.views.entities`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import pandas as pd
+
+from ... import gazetteer, schema
+from ...context import Context
+from ...sentiment import entity_sentiment
+from ..entity_vocab import LABELS, NON_ENTITY_LABELS
+from ..registry import register
+from .labels import canonical, country_of, decide_label
+from .merging import Union, assign_nodes
+from .mentions import Mention, complete, dateline_places, model_mentions
+
+__all__ = ["LABELS", "NON_ENTITY_LABELS", "build"]
+
+
+def _decide(groups: dict[str, list[Mention]]) -> dict[str, list]:
+    """``root node -> [label, why, place, name, country]`` for each entity."""
+    decided = {}
+    names_used: Counter = Counter()
+    for root, ms in groups.items():
+        label, why, place = decide_label(ms)
+        name = canonical(ms, label, place)
+        decided[root] = [label, why, place, name]
+        names_used[name] += 1
+    for root, info in decided.items():  # two entities with one name: say which is which
+        if names_used[info[3]] > 1:
+            info[3] = f"{info[3]} ({info[0]})"
+    for root, ms in groups.items():
+        # an entity's country: a country's own code, or the one its demonyms agree on
+        label, _why, place, _name = decided[root]
+        codes = Counter(c for m in ms if (c := country_of(m, label, place)))
+        decided[root].append(codes.most_common(1)[0][0] if codes else None)
+    return decided
+
+
+def _mention_rows(ctx: Context, mentions: list[Mention], uf: Union, decided) -> list[dict]:
+    rows = []
+    for mid, m in enumerate(mentions):
+        label, _why, _place, name, country = decided[uf.find(m.node)]
+        merged_by = m.merged_by
+        if not merged_by and gazetteer.fold(m.text) != gazetteer.fold(name):
+            merged_by = "dateline" if m.dateline else (
+                "country name" if m.node.startswith("country:") else "variant")
+        rows.append({
+            "article_id": ctx.article_id, "start": m.start, "end": m.end, "mention_id": mid,
+            "sent_id": ctx.sent_id_at(m.start), "para_id": m.para_id, "text": m.text,
+            "model_label": m.model_label, "label": label, "entity": name,
+            "model_text": m.model_text, "merged_by": merged_by, "country": country,
+        })
+    return rows
+
+
+def _entity_rows(ctx: Context, groups, decided, rows: list[dict],
+                 mentions_df: pd.DataFrame) -> list[dict]:
+    sent = entity_sentiment(mentions_df, ctx.frames["sentences"])
+    sent = {e: (s, sd, n) for e, s, sd, n in zip(sent["entity"], sent["sentiment"],
+                                                 sent["sentiment_std"], sent["n_sentences"])}
+    by_entity: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        by_entity[row["entity"]].append(row)
+    erows = []
+    for root in groups:
+        label, why, _place, name, country = decided[root]
+        sub = by_entity[name]
+        aliases = sorted(Counter(r["text"] for r in sub).items(), key=lambda kv: (-kv[1], kv[0]))
+        model_labels = Counter(r["model_label"] for r in sub if r["model_label"])
+        score, spread, n_sent = sent[name]
+        erows.append({
+            "article_id": ctx.article_id, "start": sub[0]["start"], "end": sub[0]["end"],
+            "entity": name, "label": label, "mentions": len(sub),
+            "aliases": "; ".join(a for a, _ in aliases),
+            "first_sent": min(r["sent_id"] for r in sub), "sentiment": float(score),
+            "sentiment_std": float(spread), "n_sentences": int(n_sent),
+            "model_labels": ", ".join(f"{k} {v}" for k, v in model_labels.most_common()),
+            "label_source": why, "country": country,
+        })
+    return erows
+
+
+@register("entities", requires=("sentences",), assigns=("mentions", "entities"))
+def build(ctx: Context) -> dict:
+    """Frames ``mentions`` and ``entities`` of one article.
+
+    Returns:
+        ``{"mentions": df, "entities": df}`` with the columns of :mod:`newsbench.schema`:
+        for mentions ``model_text`` (the model's span before cleaning; empty for a dateline
+        place it missed), ``merged_by`` (how the mention joined its entity: surname, short
+        form, acronym, plural, completed, dateline... or empty when it reads as the entity's
+        own name) and ``country`` (ISO code for a country or a demonym); for entities
+        ``n_sentences``, ``model_labels`` (the model's labels with counts), ``label_source``
+        (person name, dateline, gazetteer: ..., model vote) and ``country``.
+    """
+    mentions = dateline_places(ctx, model_mentions(ctx))
+    if not mentions:
+        return {"mentions": schema.empty("mentions"), "entities": schema.empty("entities")}
+    complete(mentions, ctx.text)
+    uf = assign_nodes(mentions)
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[uf.find(m.node)].append(m)
+    decided = _decide(groups)
+    rows = _mention_rows(ctx, mentions, uf, decided)
+    mentions_df = schema.conform(pd.DataFrame(rows), "mentions")
+    erows = _entity_rows(ctx, groups, decided, rows, mentions_df)
+    edf = pd.DataFrame(erows).sort_values(["mentions", "start"], ascending=[False, True])
+    entities_df = schema.conform(edf.reset_index(drop=True), "entities")
+    return {"mentions": mentions_df, "entities": entities_df}

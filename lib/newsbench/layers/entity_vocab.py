@@ -1,0 +1,89 @@
+"""The words the entity rules read: labels, titles, name particles, place and organisation words.
+
+Rules as data: the code of :mod:`newsbench.layers.entities` says *what* it does with a title
+word or a particle; this module says which words those are. None of them names anyone: they
+are the vocabulary of any news article (the tests check that no name from the seed is here).
+"""
+
+from __future__ import annotations
+
+#: spaCy labels that are numbers or dates, not entities (the entity and time layers both skip them).
+NON_ENTITY_LABELS = frozenset({"CARDINAL", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY",
+                               "ORDINAL"})
+
+#: Final labels, in the order used to break a tied vote.
+LABELS = ("PERSON", "PLACE", "ORG", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART",
+          "LANGUAGE")
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+#: Words of a person's title: cut from the front of a person's name, dropped when alone.
+TITLE_WORDS = _words("""
+    mr mrs ms miss mx dr doctor prof professor sir dame lord lady president vice prime minister
+    chancellor secretary senator sen rep representative congressman congresswoman governor gov
+    mayor king queen prince princess emperor pope sheikh sheik emir ayatollah general gen lt
+    lieutenant col colonel maj capt captain admiral adm commander cmdr sgt sergeant marshal
+    brigadier judge justice ambassador envoy spokesman spokeswoman spokesperson chairman
+    chairwoman chairperson premier speaker rev reverend archbishop bishop cardinal rabbi imam
+    deputy foreign defence defense interior finance economy health trade energy education
+    environment home chief commissioner director attorney leader coach officer detective
+    inspector superintendent acting former ex late opposition crown field state
+    president-elect secretary-general under-secretary co-founder founder ceo cfo
+""")
+
+#: Title words that, just before a name, mark it as a person's (a subset of TITLE_WORDS).
+PERSON_CUES = _words("""
+    mr mrs ms miss mx dr prof professor sir dame lord lady president minister chancellor
+    secretary senator sen rep congressman congresswoman governor gov mayor king queen prince
+    princess pope sheikh emir ayatollah general gen lt colonel col capt captain admiral judge
+    justice ambassador envoy spokesman spokeswoman chairman chairwoman premier rev reverend
+    archbishop bishop cardinal rabbi imam commissioner
+""")
+
+#: Words that name no one when they stand alone ("Secretary of <State>", "the Government"):
+#: titles and institution nouns, but not those that are also names (Queen, Prince, Pope...).
+ALONE_NO_NAME = _words("""
+    mr mrs ms mx dr prof president vice prime minister chancellor secretary senator sen rep
+    congressman congresswoman governor gov mayor ambassador envoy spokesman spokeswoman
+    spokesperson chairman chairwoman premier deputy foreign state ministry department
+    government administration regime defense defence interior
+""")
+
+#: Particles inside names: "al-Assad" is "Assad", "de Gaulle" is "Gaulle".
+PARTICLES = frozenset({"de", "da", "di", "del", "della", "der", "den", "van", "von", "le", "la",
+                       "du", "dos", "das", "do", "bin", "ibn", "ben", "al", "el", "ul", "y"})
+#: Particles written joined to the name by a hyphen ("al-", "ash-"), as a regular expression.
+PARTICLE_PREFIX = r"^(?:al|el|ul|ad|an|ar|as|ash|at|az|ad-d)-(?=\w)"
+
+#: Generational suffixes left out when comparing people's names.
+PERSON_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+#: Words skipped when taking a name's initials (United Nations -> UN).
+INITIAL_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "&", "de", "du",
+                          "des", "la", "le", "et"})
+
+#: The last word of a FAC that makes it a place rather than a building.
+PLACE_WORDS = _words("""
+    street road avenue boulevard square highway motorway bridge crossing border airport port
+    harbour harbor base district quarter province region valley river lake sea gulf strait
+    island islands mountain mountains hills park camp canal coast desert peninsula plain
+""")
+
+#: Last words that do not change what a name names: "<Name> Inc" is "<Name>", and so is
+#: "<Name> Party" ("Labour" and "Labour Party").
+NAME_SUFFIXES = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "ag", "sa",
+                           "nv", "gmbh", "limited", "holdings", "party"})
+
+#: The last word of a name that makes it an organisation when the model's votes are split.
+ORG_WORDS = _words("""
+    organization organisation cooperation co-operation authority council union agency ministry
+    committee commission party bank fund association corp corporation inc company university
+    college institute foundation front forces army navy court parliament congress senate
+    assembly department office service group league alliance movement network agency
+""")
+
+#: Words that join a title to a country before a name ("Secretary of State", "Minister for ...").
+TITLE_LINKS = frozenset({"of", "the", "for", "and"})

@@ -1,0 +1,38 @@
+"""Views: queries over the frames, and their HTML and widgets, for notebooks and reports.
+
+Layers (:mod:`newsbench.layers`) build frames; views only read them. Every view takes frames
+of one article or of many (a corpus): what is per article is keyed by ``article_id``.
+
+A notebook writes ``from newsbench import views`` and calls ``views.entity_table(...)``,
+``views.timeline_explorer(...)`` and so on. ``describe`` exists twice, so it is called through
+its module: ``views.sentiment.describe(articles)`` (a line per article) and
+``views.timeline.describe(value)`` (a TIMEX3 value in words).
+"""
+
+from . import entities, explore, sentiment, timeline
+from .entities import (DEFAULT_LABELS, HIGHLIGHT_COLOURS, LABEL_COLOURS, LABELS, NON_ENTITY_LABELS,
+                       UNITS, cooccurrences, demonyms_as_countries, entity_counts,
+                       entity_mentions_html, entity_table, flag_param, highlight_html,
+                       labels_param, model_counts)
+from .explore import (date_events, entity_explorer, entity_sentences, explorer, highlight,
+                      mention_explorer, paragraph_explorer, paragraph_sentences, sentence_rows,
+                      timeline_explorer)
+from .sentiment import extremes
+from .timeline import (dated_events, expressions_table, period_offset, publication_note,
+                       undated_events)
+
+__all__ = [
+    "entities", "explore", "sentiment", "timeline",
+    # entities
+    "DEFAULT_LABELS", "HIGHLIGHT_COLOURS", "LABEL_COLOURS", "LABELS", "NON_ENTITY_LABELS", "UNITS",
+    "cooccurrences", "demonyms_as_countries", "entity_counts", "entity_mentions_html",
+    "entity_table", "flag_param", "highlight_html", "labels_param", "model_counts",
+    # explorers and their HTML
+    "date_events", "entity_explorer", "entity_sentences", "explorer", "highlight",
+    "mention_explorer", "paragraph_explorer", "paragraph_sentences", "sentence_rows",
+    "timeline_explorer",
+    # sentiment
+    "extremes",
+    # time
+    "dated_events", "expressions_table", "period_offset", "publication_note", "undated_events",
+]
