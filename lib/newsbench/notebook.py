@@ -7,6 +7,7 @@ from pathlib import Path
 from . import config
 from .errors import InputFileError, ParameterError
 from .load import Article, load_article, parse_published
+from .params import check_params  # noqa: F401  the notebooks' check cell calls it
 
 
 def resolve_path(path: str | Path) -> Path:

@@ -33,10 +33,9 @@ from pathlib import Path
 from . import config
 from .errors import InputFileError, NewsbenchError, ParameterError
 from .fsutil import atomic_write, locked
-from .load import Article, parse_published
+from .load import Article
+from .params import NOTEBOOKS, RUNNER_PARAMS, Param, coerce
 
-#: Parameters the runner sets itself: the article, and no widgets (plain HTML instead).
-RUNNER_PARAMS = ("article", "interactive")
 
 
 @dataclass
@@ -53,6 +52,13 @@ class Notebook:
     @property
     def key(self) -> str:
         return self.path.stem.split("-", 1)[0]
+
+    def declared(self) -> dict[str, Param]:
+        """Its parameters with their checks: from the registry (:mod:`newsbench.params`) for
+        newsbench's own notebooks, else as the notebook's ``parameters`` cell declares them."""
+        registered = {p.name: p for p in NOTEBOOKS.get(self.name, ())}
+        return {name: registered.get(name) or Param(name, p["type"], p["default"], p["help"])
+                for name, p in self.params.items()}
 
 
 def notebooks_dir() -> Path:
@@ -95,56 +101,22 @@ def select_notebooks(spec: str | None, available: list[Notebook]) -> list[Notebo
     return chosen
 
 
-def coerce(name: str, value, type_name: str):
-    """A parameter value as the notebook's declared type (CLI strings are converted).
-
-    Raises:
-        ParameterError: the value does not fit the type.
-    """
-    def bad(expected: str):
-        return ParameterError(f"parameter {name}: {value!r} is not {expected}; give {expected}")
-
-    if type_name == "int":
-        if isinstance(value, bool):
-            raise bad("a whole number")
-        if isinstance(value, int):
-            return value
-        try:
-            return int(str(value).strip())
-        except ValueError:
-            raise bad("a whole number") from None
-    if type_name == "float":
-        if isinstance(value, bool):
-            raise bad("a number")
-        try:
-            return float(value)
-        except (TypeError, ValueError):
-            raise bad("a number") from None
-    if type_name == "bool":
-        flag = config.parse_bool(value)
-        if flag is None:
-            raise bad("true or false")
-        return flag
-    if isinstance(value, (dict, list)):
-        raise bad("a single value")
-    return "" if value is None else str(value)
-
-
 def check_params(given: dict, notebooks: list[Notebook]) -> dict:
-    """Validate parameters against the notebooks' parameter cells, before anything runs.
+    """Validate parameters against the notebooks' declared parameters, before anything runs.
 
     Returns:
-        The values converted to the declared types.
+        The values converted to the declared types and checked (a publication date that is
+        not a date, a label that is not a label, a number out of range are all refused here).
 
     Raises:
-        ParameterError: an unknown name (with the nearest valid name), a value of the wrong type,
-            a publication date that is not a date, or a parameter the runner sets itself.
+        ParameterError: an unknown name (with the nearest valid name), a value of the wrong type
+            or refused by its check, or a parameter the runner sets itself.
     """
-    known: dict[str, str] = {}
+    known: dict[str, Param] = {}
     for nb in notebooks:
-        for name, p in nb.params.items():
-            known.setdefault(name, p["type"])
-    out = {}
+        for name, p in nb.declared().items():
+            known.setdefault(name, p)
+    typed = {}
     for name, value in given.items():
         if name in RUNNER_PARAMS:
             raise ParameterError(f"parameter {name}: set by the report for each article; give the "
@@ -154,14 +126,8 @@ def check_params(given: dict, notebooks: list[Notebook]) -> dict:
             hint = f"; did you mean '{near[0]}'?" if near else ""
             raise ParameterError(f"parameter {name}: no selected notebook has it{hint} "
                                  f"(see newsbench report --list-params)")
-        out[name] = coerce(name, value, known[name])
-    if out.get("published"):
-        out["published"] = parse_published(out["published"], where="parameter published")
-    if "method" in out:
-        from .sentiment import check_method
-
-        check_method(out["method"])
-    return out
+        typed[name] = coerce(name, value, known[name].type)
+    return {name: known[name].validate(value, typed) for name, value in typed.items()}
 
 
 def read_params_file(path: Path) -> dict:
@@ -205,7 +171,7 @@ def _article_param(art: Article) -> str:
 
 
 #: Modules a kernel imports while it boots (before its notebook is sent to it).
-PRELOAD = "import newsbench, newsbench.charts, newsbench.notebook, newsbench.sentiment"
+PRELOAD = "import newsbench, newsbench.charts, newsbench.notebook, newsbench.params, newsbench.views"
 
 
 class Kernels:

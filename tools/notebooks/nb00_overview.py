@@ -1,6 +1,6 @@
 """Cells of notebooks/00-overview.ipynb (built by tools/make_notebooks.py)."""
 
-from nbcells import SEED, code, md, params
+from nbcells import check_cell, code, md, params_cell
 
 NAME = "00-overview.ipynb"
 
@@ -11,22 +11,8 @@ CELLS = [
     standfirst, caption, dateline, body) and its sentences, each with character offsets into the
     article text, so every number below points back to the exact words.
     """),
-    params(f"""
-    article: str = "{SEED}"  # article file (.txt, .md, .json, .html), relative to the project folder
-    published: str = ""  # publication date YYYY-MM-DD; empty means from the metadata of the article
-    window: int = 3  # sentences in the rolling mean of the sentiment arc
-    interactive: bool = True  # widgets to explore; the report sets False for plain HTML
-    """),
-    code("""
-    # Check the parameters before any work is done.
-    import newsbench as nb
-    from newsbench import charts, notebook as nbk, views
-
-    nbk.display_defaults()
-    art = nbk.article_param(article, published=published)
-    interactive = nbk.bool_param("interactive", interactive)
-    window = nbk.int_param("window", window, minimum=1, maximum=50)
-    """),
+    params_cell("00-overview"),
+    check_cell("00-overview", "import newsbench as nb\nfrom newsbench import charts, notebook as nbk, views"),
     code("""
     an = nb.analyze(art)
     print(an.summary())

@@ -1,6 +1,6 @@
 """Cells of notebooks/01-sentiment.ipynb (built by tools/make_notebooks.py)."""
 
-from nbcells import SEED, code, md, params
+from nbcells import check_cell, code, md, params_cell
 
 NAME = "01-sentiment.ipynb"
 
@@ -13,28 +13,8 @@ CELLS = [
     (the article: of its body sentences), so they stay in -1..1 and do not saturate with length.
     Figures for both methods against human ratings are in `benches/README.md`.
     """),
-    params(f"""
-    article: str = "{SEED}"  # article file (.txt, .md, .json, .html), relative to the project folder
-    published: str = ""  # publication date YYYY-MM-DD; empty means from the metadata of the article
-    method: str = "news"  # sentence sentiment method: news or vader
-    window: int = 3  # sentences in the rolling mean of the arc
-    top_n: int = 5  # sentences in each extreme table, and entities in the entity chart
-    min_mentions: int = 1  # leave entities mentioned fewer times out of the entity chart
-    interactive: bool = True  # widgets to explore; the report sets False for plain HTML
-    """),
-    code("""
-    # Check the parameters before any work is done.
-    import newsbench as nb
-    from newsbench import charts, notebook as nbk, sentiment, views
-
-    nbk.display_defaults()
-    art = nbk.article_param(article, published=published)
-    interactive = nbk.bool_param("interactive", interactive)
-    method = sentiment.check_method(method)
-    window = nbk.int_param("window", window, minimum=1, maximum=50)
-    top_n = nbk.int_param("top_n", top_n, minimum=1, maximum=50)
-    min_mentions = nbk.int_param("min_mentions", min_mentions, minimum=1, maximum=1000)
-    """),
+    params_cell("01-sentiment"),
+    check_cell("01-sentiment", "import newsbench as nb\nfrom newsbench import charts, notebook as nbk, views"),
     code("""
     an = nb.analyze(art, method=method)
     print(an.summary())

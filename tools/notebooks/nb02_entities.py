@@ -1,6 +1,6 @@
 """Cells of notebooks/02-entities.ipynb (built by tools/make_notebooks.py)."""
 
-from nbcells import SEED, code, md, params
+from nbcells import check_cell, code, md, params_cell
 
 NAME = "02-entities.ipynb"
 
@@ -13,31 +13,8 @@ CELLS = [
     Every count below can be traced to the exact words: see the table of entities and the
     highlighted text at the end.
     """),
-    params(f"""
-    article: str = "{SEED}"  # article file (.txt, .md, .json, .html), relative to the project folder
-    published: str = ""  # publication date YYYY-MM-DD; empty means from the metadata of the article
-    labels: str = "PERSON,ORG,PLACE,NORP"  # labels to show, comma-separated (also FAC, EVENT, LAW, PRODUCT, WORK_OF_ART, LANGUAGE)
-    top_n: int = 10  # entities per chart panel
-    min_mentions: int = 1  # leave out entities mentioned fewer times
-    merge_demonyms: bool = False  # count demonyms as their country (a French mention counts for France)
-    unit: str = "sentence"  # co-occurrence unit: sentence or paragraph
-    interactive: bool = True  # widgets to explore; the report sets False for plain HTML
-    """),
-    code("""
-    # Check the parameters before any work is done.
-    import newsbench as nb
-    from IPython.display import HTML, display
-    from newsbench import charts, notebook as nbk, views
-
-    nbk.display_defaults()
-    art = nbk.article_param(article, published=published)
-    labels = views.labels_param(labels)
-    top_n = nbk.int_param("top_n", top_n, minimum=1, maximum=50)
-    min_mentions = nbk.int_param("min_mentions", min_mentions, minimum=1, maximum=1000)
-    merge_demonyms = nbk.bool_param("merge_demonyms", merge_demonyms)
-    unit = nbk.choice_param("unit", unit, views.UNITS)
-    interactive = nbk.bool_param("interactive", interactive)
-    """),
+    params_cell("02-entities"),
+    check_cell("02-entities", "import newsbench as nb\nfrom IPython.display import HTML, display\nfrom newsbench import charts, notebook as nbk, views"),
     code("""
     an = nb.analyze(art)
     print(an.summary())

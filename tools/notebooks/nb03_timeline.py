@@ -1,6 +1,6 @@
 """Cells of notebooks/03-timeline.ipynb (built by tools/make_notebooks.py)."""
 
-from nbcells import SEED, code, md, params
+from nbcells import check_cell, code, md, params_cell
 
 NAME = "03-timeline.ipynb"
 
@@ -13,25 +13,8 @@ CELLS = [
     summary. Check any date against the text: each row gives the sentence number and the
     character offset of the words it comes from.
     """),
-    params(f"""
-    article: str = "{SEED}"  # article file (.txt, .md, .json, .html), relative to the project folder
-    published: str = ""  # publication date YYYY-MM-DD that relative dates resolve against; leave empty to take it from the metadata of the article
-    granularity: str = "day"  # timeline axis and where dots sit: day, week or month
-    include_durations: bool = True  # draw durations the text places on the calendar as spans below the axis line
-    max_label: int = 56  # longest event label on the chart, in characters
-    interactive: bool = True  # widgets to explore; the report sets False for plain HTML
-    """),
-    code("""
-    # Check the parameters before any work is done.
-    import newsbench as nb
-    from newsbench import charts, notebook as nbk, views
-
-    art = nbk.article_param(article, published=published)
-    granularity = nbk.choice_param("granularity", granularity, ("day", "week", "month"))
-    include_durations = nbk.bool_param("include_durations", include_durations)
-    max_label = nbk.int_param("max_label", max_label, minimum=20, maximum=200)
-    interactive = nbk.bool_param("interactive", interactive)
-    """),
+    params_cell("03-timeline"),
+    check_cell("03-timeline", "import newsbench as nb\nfrom newsbench import charts, notebook as nbk, views"),
     code("""
     an = nb.analyze(art)
     pub = an.articles["published"].iloc[0]
