@@ -222,8 +222,3 @@ def emotions_frame(sentences: pd.DataFrame) -> pd.DataFrame:
                      "sent_id": r.sent_id, **emotion_counts(r.text)})
     cols = ["article_id", "start", "end", "sent_id", *EMOTIONS]
     return pd.DataFrame(rows, columns=cols)
-
-
-def build(ctx) -> dict:
-    """Layer: the ``emotions`` frame (sentence scores are computed with the sentences)."""
-    return {"emotions": emotions_frame(ctx.frames["sentences"])}

@@ -83,16 +83,31 @@ def timeline_chart(events: pd.DataFrame, *, published=None, granularity: str = "
     if not include_durations and len(ev):
         ev = ev[ev["kind"].astype(str) != "span"]
     if ev is None or ev.empty:
-        if pub is None:
-            msg = ("No dated events. The article has no publication date, so 'Friday' or 'last week' "
-                   "cannot be placed on a calendar: give one with the published parameter (YYYY-MM-DD).")
-        elif len(events):
-            msg = "No event in this article could be placed on a calendar (see the undated events)."
-        else:
-            msg = "No dated events: the article has no temporal expressions to anchor its events."
-        return empty_figure(title, textwrap.fill(msg, 90))
+        return empty_figure(title, textwrap.fill(_nothing_dated(events, pub), 90))
 
+    rows = _rows(ev, pub, max_label)
+    xmin, xmax = _window(rows, pub, granularity)
+    fig, ax = new_figure(figsize=(10, 5.6))
+    drawn, n_above, n_below = _stack(fig, ax, rows, xmin, xmax)
+    _draw(ax, drawn, xmin, xmax)
+    _frame(ax, pub, granularity, xmin, xmax, n_above, n_below)
     n_undated = int(events["date_start"].isna().sum()) if len(events) else 0
+    _title_and_legend(fig, ax, rows, title, n_undated)
+    return fig
+
+
+def _nothing_dated(events: pd.DataFrame, pub) -> str:
+    """Why there is nothing to draw, in words."""
+    if pub is None:
+        return ("No dated events. The article has no publication date, so 'Friday' or 'last week' "
+                "cannot be placed on a calendar: give one with the published parameter (YYYY-MM-DD).")
+    if len(events):
+        return "No event in this article could be placed on a calendar (see the undated events)."
+    return "No dated events: the article has no temporal expressions to anchor its events."
+
+
+def _rows(ev: pd.DataFrame, pub, max_label: int) -> list[dict]:
+    """One entry per event to draw: its days, kind and label."""
     years = {pd.Timestamp(d).year for d in ev["date_start"]} | ({pub.year} if pub is not None else set())
     rows = []
     for r in ev.itertuples():
@@ -106,8 +121,12 @@ def timeline_chart(events: pd.DataFrame, *, published=None, granularity: str = "
             label = _short(f"{_date_label(start, end, with_year)}: {r.summary}", max_label)
         rows.append({"start": start, "end": end, "kind": kind, "label": label,
                      "point": (end - start).days == 0 and kind != "span"})
+    return rows
 
-    # The window: every event and period, and durations unless they reach far back.
+
+def _window(rows: list[dict], pub, granularity: str):
+    """The dates shown: every event and period, and durations unless they reach far back
+    (those are marked ``clipped``). Points are snapped to the granularity."""
     for r in rows:
         if r["point"]:
             r["start"] = r["end"] = _snap(r["start"], granularity)
@@ -126,9 +145,25 @@ def timeline_chart(events: pd.DataFrame, *, published=None, granularity: str = "
             hi = max(hi, r["end"])
     span_days = max((hi - lo).days, 6)
     pad = pd.Timedelta(days=max(1, round(span_days * 0.04)))
-    xmin, xmax = lo - pad, hi + pad + pd.Timedelta(days=1)
+    return lo - pad, hi + pad + pd.Timedelta(days=1)
 
-    fig, ax = new_figure(figsize=(10, 5.6))
+
+def _place(levels: list[list[tuple[float, float]]], a: float, b: float) -> int:
+    """The lowest level where ``[a, b)`` overlaps nothing (a new level when none is free)."""
+    for i, taken in enumerate(levels):
+        if all(b <= x or a >= y for x, y in taken):
+            taken.append((a, b))
+            return i
+    levels.append([(a, b)])
+    return len(levels) - 1
+
+
+def _stack(fig, ax, rows: list[dict], xmin, xmax):
+    """Levels for the labels so that none overlap, measured in the rendered font.
+
+    Returns ``(drawn, n_above, n_below)``: ``(row, level, x_start, x_end, right_aligned)`` for
+    each row, and how many levels are used above and below the axis line.
+    """
     canvas = FigureCanvasAgg(fig)
     ax.set_xlim(xmin, xmax)
     canvas.draw()
@@ -142,17 +177,9 @@ def timeline_chart(events: pd.DataFrame, *, published=None, granularity: str = "
         t.remove()
         return (w + 14) * days_per_px
 
-    def place(levels: list[list[tuple[float, float]]], a: float, b: float) -> int:
-        for i, taken in enumerate(levels):
-            if all(b <= x or a >= y for x, y in taken):
-                taken.append((a, b))
-                return i
-        levels.append([(a, b)])
-        return len(levels) - 1
-
     x_num = mdates.date2num
     half = pd.Timedelta(hours=12)
-    xmax_n, xmin_n = x_num(xmax), x_num(xmin)
+    xmax_n = x_num(xmax)
     above: list[list[tuple[float, float]]] = []
     below: list[list[tuple[float, float]]] = []
     drawn = []
@@ -164,11 +191,16 @@ def timeline_chart(events: pd.DataFrame, *, published=None, granularity: str = "
         right_aligned = a + w > xmax_n
         la, lb = (a - w, a) if right_aligned else (a, a + w)
         if r["kind"] == "span":
-            lvl = place(below, min(la, a), max(lb, b_bar))
+            lvl = _place(below, min(la, a), max(lb, b_bar))
         else:
-            lvl = place(above, min(la, a), max(lb, b_bar if not r["point"] else a))
+            lvl = _place(above, min(la, a), max(lb, b_bar if not r["point"] else a))
         drawn.append((r, lvl, a, b_bar, right_aligned))
+    return drawn, len(above), len(below)
 
+
+def _draw(ax, drawn, xmin, xmax) -> None:
+    """Dots, bars and labels: events above the axis line, durations below it."""
+    xmin_n, xmax_n = mdates.date2num(xmin), mdates.date2num(xmax)
     for r, lvl, a, b, right in drawn:
         colour = _COLOURS["span"] if r["kind"] == "span" else (
             _COLOURS["relative"] if r["kind"] == "relative" else
@@ -195,16 +227,20 @@ def timeline_chart(events: pd.DataFrame, *, published=None, granularity: str = "
                         fontsize=_LABEL_SIZE, va="bottom", ha="right" if right else "left",
                         color="#222222", zorder=4)
 
+
+def _frame(ax, pub, granularity: str, xmin, xmax, n_above: int, n_below: int) -> None:
+    """The axis line, the publication day, the limits, ticks and axis labels."""
+    x_num = mdates.date2num
     ax.axhline(0, color="#444444", lw=1)
     if pub is not None and xmin <= pub <= xmax:
-        at = x_num(_snap(pub, granularity) + half)
+        at = x_num(_snap(pub, granularity) + pd.Timedelta(hours=12))
         ax.axvline(at, color=_COLOURS["published"], ls="--", lw=1.4, zorder=0)
-        right = at > (xmin_n + xmax_n) / 2
+        right = at > (x_num(xmin) + x_num(xmax)) / 2
         ax.text(at, 1.0, f"published {pub:%a} {pub.day} {pub:%b %Y} ", transform=ax.get_xaxis_transform(),
                 color=_COLOURS["published"], fontsize=_LABEL_SIZE, va="bottom",
                 ha="right" if right else "left")
-    top = len(above) + 1
-    bottom = -(len(below) + 0.6) if below else -0.6
+    top = n_above + 1
+    bottom = -(n_below + 0.6) if n_below else -0.6
     ax.set_ylim(bottom, top + 0.4)
     ax.set_yticks([])
     ax.set_ylabel("events, stacked so labels do not overlap\n(below the line: durations)")
@@ -214,6 +250,9 @@ def timeline_chart(events: pd.DataFrame, *, published=None, granularity: str = "
                   + ("; dashed line: publication day" if pub is not None else
                      "\nno publication date: relative dates such as 'Friday' are not placed"
                      " (give one with published=YYYY-MM-DD)"))
+
+
+def _title_and_legend(fig, ax, rows: list[dict], title: str, n_undated: int) -> None:
     n_dated = sum(1 for r in rows if r["kind"] != "span")
     n_span = sum(1 for r in rows if r["kind"] == "span")
     counts = f"{n_dated} events" + (f", {n_span} durations" if n_span else "")
@@ -230,7 +269,6 @@ def timeline_chart(events: pd.DataFrame, *, published=None, granularity: str = "
     fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), fontsize=8, frameon=False)
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
-    return fig
 
 
 def _ticks(ax, granularity: str, xmin: pd.Timestamp, xmax: pd.Timestamp) -> None:
