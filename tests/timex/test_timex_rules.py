@@ -164,7 +164,7 @@ def test_the_public_names():
 # Quotation spans
 # --------------------------------------------------------------------------------------------
 
-SPOKEN = '"We will decide tomorrow," the minister said on Thursday.'   # as in test_timeline.py
+SPOKEN = '"We will decide tomorrow," the minister said on Thursday.'   # as in test_timex_tag.py
 
 
 def _rows(found):
