@@ -11,7 +11,7 @@ each of ``--repeats`` rounds and in alternating order, two things are timed on t
 paragraph texts:
 
 * **spaCy**: ``list(nlp.pipe(texts))``, the model alone (what every layer starts from);
-* **entities**: ``newsbench.layers.entities.build(ctx)`` on the parsed paragraphs: cleaning,
+* **entities**: ``newsbench.layers.entities.build.layer.frames(ctx)`` on the parsed paragraphs: cleaning,
   merging, label voting, the frames and entity sentiment (gazetteer already loaded).
 
 Reported: the median of each, and their ratio (entity layer / spaCy). The one-off cost of
@@ -57,7 +57,7 @@ def contexts():
 
     def spy(ctx):
         captured["ctx"] = ctx
-        return entities.build(ctx)
+        return entities.build.layer.frames(ctx)
 
     out = []
     # the pipeline runs the registered layer, so the spy goes into the registry
@@ -77,7 +77,7 @@ def measure(repeats: int) -> list[dict]:
     rows = []
     for name, ctx in contexts():
         texts = [doc.text for _pid, doc, _off in ctx.docs()]
-        entities.build(ctx)  # warm: gazetteer loaded, caches filled
+        entities.build.layer.frames(ctx)  # warm: gazetteer loaded, caches filled
         list(ctx.nlp.pipe(texts))
         spacy_t, layer_t = [], []
         for i in range(repeats):
@@ -87,7 +87,7 @@ def measure(repeats: int) -> list[dict]:
                     list(ctx.nlp.pipe(texts))
                     spacy_t.append(time.perf_counter() - t)
                 else:
-                    out = entities.build(ctx)
+                    out = entities.build.layer.frames(ctx)
                     layer_t.append(time.perf_counter() - t)
         rows.append({"text": name, "chars": len(ctx.text), "paragraphs": len(texts),
                      "mentions": len(out["mentions"]), "entities": len(out["entities"]),

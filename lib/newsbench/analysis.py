@@ -10,13 +10,11 @@ import pandas as pd
 
 from . import cache as cachelib
 from . import config, schema
-from .context import Context
 from .errors import ParameterError
 from .load import Article, article_from_text, iter_articles, load_article
-from .models import get_nlp, model_info, versions
-from .layers import plan
+from .models import model_info, versions
+from .engine import analyze_batch
 from .sentiment import DEFAULT_METHOD, check_method
-from .structure import segment
 
 
 @dataclass
@@ -97,39 +95,10 @@ class Analysis:
         return f"Analysis({len(self.texts)} article(s): {sizes})"
 
 
-def _pieces(text: str, start: int, end: int, limit: int):
-    """Cut ``text[start:end]`` into pieces no longer than ``limit`` at white space."""
-    while end - start > limit:
-        cut = text.rfind("\n", start, start + limit)
-        if cut <= start:
-            cut = max(text.rfind(". ", start, start + limit) + 1, text.rfind(" ", start, start + limit))
-        if cut <= start:
-            cut = start + limit
-        yield start, cut
-        start = cut
-    yield start, end
-
-
 def _build(article: Article, *, model: str | None, method: str,
            layers=None) -> dict[str, pd.DataFrame]:
-    """Parse the article's paragraphs with spaCy, then run the layers in their declared order."""
-    text = article.text
-    nlp = get_nlp(model)
-    spans = segment(text, title=article.meta.get("title"), standfirst=article.meta.get("standfirst"))
-    limit = max(1000, min(nlp.max_length, 100_000))
-    pieces = [(pid, s, e) for pid, sp in enumerate(spans) for s, e in _pieces(text, sp.start, sp.end, limit)]
-    docs = nlp.pipe((text[s:e] for _, s, e in pieces), batch_size=64)
-    by_para: dict[int, list] = {}
-    for (pid, s, _e), doc in zip(pieces, docs):
-        by_para.setdefault(pid, []).append((doc, s))
-
-    frames = {name: schema.empty(name) for name in schema.FRAMES}
-    ctx = Context(article=article, nlp=nlp, spans=spans, parsed=by_para,
-                  options={"method": method}, frames=frames)
-    for layer in plan(layers):
-        for name, df in layer.run(ctx).items():
-            frames[name] = schema.conform(df, name)
-    return frames
+    """The frames of one article: a batch of one."""
+    return analyze_batch([article], {"model": model, "method": method, "layers": layers})
 
 
 def _as_article(article, published) -> Article:

@@ -1,16 +1,13 @@
 """What the pipeline hands each layer: the article, its parsed paragraphs and earlier frames.
 
-A layer is a module with ``build(ctx: Context) -> dict[str, DataFrame]`` returning the frames
-it owns (conformed to :mod:`newsbench.schema`); later layers read earlier ones in
-``ctx.frames``. Order: structure and sentences, sentiment, entities, time.
+A layer (:mod:`newsbench.layers`) returns rows for the frames it assigns; later layers read
+earlier ones in ``ctx.frames``, as lists of row dicts of the same article.
 """
 
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-
-import pandas as pd
 
 from .load import Article
 from .structure import Span
@@ -23,7 +20,7 @@ class Context:
     spans: list[Span]               # paragraphs, in order; para_id is the index
     parsed: dict[int, list]         # para_id -> [(spacy Doc, offset of the doc in the text)]
     options: dict = field(default_factory=dict)
-    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    frames: dict[str, list[dict]] = field(default_factory=dict)
     _sent_index: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -51,7 +48,7 @@ class Context:
         sents = self.frames["sentences"]
         if self._sent_index is None or self._sent_index[0] is not sents:
             # built once per sentences frame, not once per call
-            self._sent_index = (sents, sents["start"].tolist(), sents["sent_id"].tolist())
+            self._sent_index = (sents, [r["start"] for r in sents], [r["sent_id"] for r in sents])
         _, starts, ids = self._sent_index
         i = bisect.bisect_right(starts, char) - 1
         return int(ids[max(i, 0)]) if ids else -1

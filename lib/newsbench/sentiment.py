@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
 import pandas as pd
 
 from .errors import ParameterError
@@ -115,18 +116,24 @@ def analyzer(method: str = DEFAULT_METHOD):
     return get_news_vader() if check_method(method) == "news" else get_vader()
 
 
+def score_rows(texts: list[str], *, method: str = DEFAULT_METHOD) -> list[tuple[float, float, float, float]]:
+    """``(sentiment, pos, neg, neu)`` for each text: the score in -1..1 and the proportions."""
+    sia = analyzer(method)
+    out = []
+    for t in texts:
+        s = sia.polarity_scores(t)
+        out.append((s["compound"], s["pos"], s["neg"], s["neu"]))
+    return out
+
+
 def score_texts(texts: list[str], *, method: str = DEFAULT_METHOD) -> pd.DataFrame:
     """Score each text.
 
     Returns:
         Frame with ``sentiment`` (-1..1), ``pos``, ``neg``, ``neu`` (proportions), one row per text.
     """
-    sia = analyzer(method)
-    rows = []
-    for t in texts:
-        s = sia.polarity_scores(t)
-        rows.append((s["compound"], s["pos"], s["neg"], s["neu"]))
-    return pd.DataFrame(rows, columns=["sentiment", "pos", "neg", "neu"], dtype="float64")
+    return pd.DataFrame(score_rows(texts, method=method), columns=["sentiment", "pos", "neg", "neu"],
+                        dtype="float64")
 
 
 def score(text: str, *, method: str = DEFAULT_METHOD) -> float:
@@ -141,23 +148,28 @@ def polarity(scores, *, threshold: float = POLARITY_THRESHOLD):
                      index=s.index, dtype="string")
 
 
-def aggregate(sentences: pd.DataFrame, by: str) -> pd.Series:
-    """Mean sentence score per group (``para_id`` or ``article_id``): stays in -1..1 and never
-    saturates, unlike a compound score of the whole text."""
+def aggregate(sentences: pd.DataFrame, by) -> pd.Series:
+    """Mean sentence score per group (``para_id``, ``["article_id", "para_id"]`` ...): stays in
+    -1..1 and never saturates, unlike a compound score of the whole text."""
     return sentences.groupby(by, observed=True)["sentiment"].mean()
 
 
-def article_scores(sentences: pd.DataFrame) -> dict[str, float]:
+def article_scores(sentences) -> dict[str, float]:
     """The article's score (mean over body sentences, or all when there is no body) and the
-    shares of positive and negative sentences."""
-    body = sentences[sentences["role"] == "body"]
-    use = body if len(body) else sentences
-    if use.empty:
+    shares of positive and negative sentences.
+
+    Args:
+        sentences: one article's sentences: a frame, or rows with ``role`` and ``sentiment``.
+    """
+    rows = sentences.to_dict("records") if isinstance(sentences, pd.DataFrame) else sentences
+    body = [r["sentiment"] for r in rows if r["role"] == "body"]
+    use = np.asarray(body or [r["sentiment"] for r in rows], dtype="float64")
+    if not len(use):
         return {"sentiment": float("nan"), "share_negative": float("nan"), "share_positive": float("nan")}
-    labels = polarity(use["sentiment"])
-    return {"sentiment": float(use["sentiment"].mean()),
-            "share_negative": float((labels == "neg").mean()),
-            "share_positive": float((labels == "pos").mean())}
+    # numpy's sum divided by the count: what pandas' Series.mean computes, to the last bit
+    return {"sentiment": float(use.sum() / len(use)),
+            "share_negative": float((use <= -POLARITY_THRESHOLD).sum() / len(use)),
+            "share_positive": float((use >= POLARITY_THRESHOLD).sum() / len(use))}
 
 
 def entity_sentiment(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
@@ -214,11 +226,14 @@ def emotion_counts(text: str) -> dict[str, int]:
     return counts
 
 
+def emotion_rows(sentences: list[dict]) -> list[dict]:
+    """One row per sentence (rows with ``article_id``, ``start``, ``end``, ``sent_id``,
+    ``text``): its offsets and its NRC emotion counts."""
+    return [{"article_id": r["article_id"], "start": r["start"], "end": r["end"],
+             "sent_id": r["sent_id"], **emotion_counts(r["text"])} for r in sentences]
+
+
 def emotions_frame(sentences: pd.DataFrame) -> pd.DataFrame:
     """One row per sentence: its offsets and its NRC emotion counts."""
-    rows = []
-    for r in sentences.itertuples(index=False):
-        rows.append({"article_id": r.article_id, "start": r.start, "end": r.end,
-                     "sent_id": r.sent_id, **emotion_counts(r.text)})
     cols = ["article_id", "start", "end", "sent_id", *EMOTIONS]
-    return pd.DataFrame(rows, columns=cols)
+    return pd.DataFrame(emotion_rows(sentences.to_dict("records")), columns=cols)

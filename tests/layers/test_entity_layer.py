@@ -75,7 +75,7 @@ def _build_with(nlp, text: str, ents: list[tuple[str, str]]) -> dict:
     sentences = schema.conform(pd.DataFrame(rows), "sentences")
     ctx = Context(article=art, nlp=nlp, spans=spans, parsed=parsed,
                   frames={"sentences": sentences})
-    out = entities.build(ctx)
+    out = entities.build.layer.frames(ctx)
     out["text"] = text
     return out
 
@@ -146,7 +146,7 @@ def test_no_entities_and_empty_context(nlp):
     art = nb.article_from_text("x", article_id="empty")
     ctx = Context(article=art, nlp=nlp, spans=[], parsed={},
                   frames={"sentences": schema.empty("sentences")})
-    out = entities.build(ctx)
+    out = entities.build.layer.frames(ctx)
     assert out["mentions"].empty and out["entities"].empty
     assert views.entity_counts(out["mentions"]).empty
     assert views.cooccurrences(out["mentions"]).empty

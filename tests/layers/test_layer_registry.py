@@ -69,7 +69,7 @@ def test_a_layer_sees_only_the_frames_it_requires(monkeypatch):
 
     def spy(ctx):
         seen["frames"] = set(ctx.frames)
-        return {"emotions": schema.empty("emotions")}
+        return {"emotions": []}
 
     monkeypatch.setitem(layers.REGISTRY, "emotions",
                         dataclasses.replace(layers.REGISTRY["emotions"], build=spy))
@@ -79,11 +79,22 @@ def test_a_layer_sees_only_the_frames_it_requires(monkeypatch):
 
 def test_a_layer_returning_undeclared_frames_is_an_error(monkeypatch):
     def sloppy(ctx):
-        return {"emotions": schema.empty("emotions"), "quotes": schema.empty("quotes")}
+        return {"emotions": [], "quotes": []}
 
     monkeypatch.setitem(layers.REGISTRY, "emotions",
                         dataclasses.replace(layers.REGISTRY["emotions"], build=sloppy))
     with pytest.raises(LayerError, match="layer 'emotions' returned frames .* but declares"):
+        nb.analyze_text("Markets fell.", cache=False)
+
+
+def test_a_layer_returns_rows_not_frames(monkeypatch):
+    def frames_per_article(ctx):
+        return {"emotions": schema.empty("emotions")}
+
+    monkeypatch.setitem(layers.REGISTRY, "emotions",
+                        dataclasses.replace(layers.REGISTRY["emotions"], build=frames_per_article))
+    with pytest.raises(LayerError, match="returned a DataFrame for frame 'emotions'; return a "
+                                         "list of row dicts"):
         nb.analyze_text("Markets fell.", cache=False)
 
 

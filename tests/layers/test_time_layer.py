@@ -115,7 +115,7 @@ def test_entities_fall_back_to_spacy_when_there_are_no_mentions(monkeypatch):
     from newsbench import layers
 
     def no_entities(ctx):
-        return {"mentions": schema.empty("mentions"), "entities": schema.empty("entities")}
+        return {"mentions": [], "entities": []}
 
     monkeypatch.setitem(layers.REGISTRY, "entities",
                         dataclasses.replace(layers.REGISTRY["entities"], build=no_entities))

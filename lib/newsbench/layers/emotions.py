@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..sentiment import emotions_frame
+from ..sentiment import emotion_rows
 from .registry import register
 
 
 @register("emotions", requires=("sentences",), assigns=("emotions",))
 def build(ctx) -> dict:
-    """The ``emotions`` frame: one row per sentence with its NRC emotion counts."""
-    return {"emotions": emotions_frame(ctx.frames["sentences"])}
+    """Rows of the ``emotions`` frame: one per sentence with its NRC emotion counts."""
+    return {"emotions": emotion_rows(ctx.frames["sentences"])}

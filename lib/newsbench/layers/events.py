@@ -15,7 +15,6 @@ import re
 
 import pandas as pd
 
-from .. import schema
 from .. import timex as tx
 from ..context import Context
 from .clauses import (Docs, clause_chars, clause_head, clause_tokens, governor, lemmas,
@@ -31,11 +30,11 @@ def _entities(ctx: Context, start: int, end: int, doc, offset: int) -> str:
     the model's own entities (numbers and dates left out)."""
     mentions = ctx.frames.get("mentions")
     names: list[str] = []
-    if mentions is not None and len(mentions):
-        inside = mentions[(mentions["article_id"] == ctx.article_id) & (mentions["start"] >= start)
-                          & (mentions["end"] <= end)].sort_values("start")
-        col = "entity" if "entity" in inside.columns else "text"
-        for name in inside[col].fillna(inside["text"]).astype(str):
+    if mentions:
+        inside = sorted((m for m in mentions if m["start"] >= start and m["end"] <= end),
+                        key=lambda m: m["start"])
+        for m in inside:
+            name = m["entity"] if isinstance(m["entity"], str) else m["text"]
             if name not in names:
                 names.append(name)
         return "; ".join(names)
@@ -83,15 +82,18 @@ class _Events:
             "anchor": anchor or (t.anchor if t is not None else "none"),
         })
 
-    def frame(self) -> pd.DataFrame:
-        df = pd.DataFrame(self.rows, columns=[c for c, _ in schema.SCHEMAS["events"]])
-        df = df.sort_values(["start", "date_start"], kind="stable").reset_index(drop=True)
-        df["event_id"] = range(len(df))
-        return schema.conform(df, "events")
+    def frame(self) -> list[dict]:
+        """The rows in text order (a row without a date after the dated ones at one start),
+        numbered."""
+        rows = sorted(self.rows, key=lambda r: (r["start"], pd.isna(r["date_start"]),
+                                                r["date_start"] if pd.notna(r["date_start"]) else 0))
+        for i, row in enumerate(rows):
+            row["event_id"] = i
+        return rows
 
 
-def event_frame(ctx: Context, found: list[tx.Timex], timexes: pd.DataFrame,
-                docs: Docs) -> pd.DataFrame:
+def event_frame(ctx: Context, found: list[tx.Timex], timexes: list[dict],
+                docs: Docs) -> list[dict]:
     """The ``events`` frame of one article (see the module docstring)."""
     ev = _Events(ctx, found, docs)
     _dated_clauses(ev, timexes)
@@ -105,7 +107,7 @@ def event_frame(ctx: Context, found: list[tx.Timex], timexes: pd.DataFrame,
 # --------------------------------------------------------------------------- pass 1
 
 
-def _dated_clauses(ev: _Events, timexes: pd.DataFrame) -> None:
+def _dated_clauses(ev: _Events, timexes: list[dict]) -> None:
     """Clauses dated by their own expression, and placed durations."""
     seen = set()
     for i, t in enumerate(ev.found):
@@ -137,7 +139,7 @@ def _dated_clauses(ev: _Events, timexes: pd.DataFrame) -> None:
                    _entities(ev.ctx, s, e, span.doc, off), i, t.date_start, t.date_end)
             ev.clause_keys.append((len(ev.rows) - 1, *lemmas(clause_tokens(head)), head))
         elif t.type == "DURATION":
-            r = timexes.iloc[i]
+            r = timexes[i]
             if pd.isna(r["span_start"]):
                 continue
             s, e = (clause_chars(head, off) if head.i not in skip else (t.start, t.end))

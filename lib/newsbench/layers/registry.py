@@ -1,14 +1,20 @@
 """Declared layers (after spaCy's ``Language.factory(requires=..., assigns=...)``).
 
-A layer is a function ``build(ctx) -> {frame name: DataFrame}`` registered with the frames it
-reads and the frames it writes::
+A layer is a function ``build(ctx) -> {frame name: [row dict, ...]}`` registered with the
+frames it reads and the frames it writes::
 
     @register("entities", requires=("sentences",), assigns=("mentions", "entities"))
     def build(ctx): ...
 
+``build`` runs once per article and returns plain rows (dicts keyed by the schema's columns):
+no DataFrame is built per article. The engine (:mod:`newsbench.engine`) turns the rows of a
+whole batch of articles into one DataFrame per frame, then calls each layer's optional
+``finish(frames) -> {frame name: DataFrame}``, which fills columns computed over the batch at
+once with pandas (means and spreads, grouped by article), and conforms each frame once.
+
 The pipeline orders the layers from those declarations (:func:`plan`), refuses a layer whose
-requirement nothing assigns, hands each layer only the frames it declared it reads, and checks
-that it returned exactly the frames it declared it writes.
+requirement nothing assigns, hands each layer only the frames it declared it reads (the rows
+of the same article), and checks that it returned exactly the frames it declared it writes.
 """
 
 from __future__ import annotations
@@ -28,27 +34,53 @@ class Layer:
     build: Callable
     requires: tuple[str, ...] = ()
     assigns: tuple[str, ...] = ()
+    finish: Callable | None = None
 
     def run(self, ctx) -> dict:
-        """Build this layer's frames from a context that shows only the frames it requires."""
+        """This layer's rows for one article, from a context that shows only the frames it
+        requires."""
         view = dataclasses.replace(ctx, frames={k: ctx.frames[k] for k in self.requires})
         out = self.build(view)
         if set(out) != set(self.assigns):
             raise LayerError(f"layer '{self.name}' returned frames {sorted(out)} but declares "
                              f"{sorted(self.assigns)}; fix its return value or its declaration")
+        for frame, rows in out.items():
+            if not isinstance(rows, list):
+                raise LayerError(f"layer '{self.name}' returned a {type(rows).__name__} for frame "
+                                 f"'{frame}'; return a list of row dicts (the engine builds "
+                                 f"the DataFrames per batch)")
         return out
+
+    def frames(self, ctx) -> dict:
+        """This layer alone on one article, as conformed DataFrames (for tests and benches;
+        the pipeline runs layers through :mod:`newsbench.engine`). ``ctx.frames`` may hold
+        rows or DataFrames."""
+        import pandas as pd
+
+        from .. import schema
+
+        given = {k: v.to_dict("records") if isinstance(v, pd.DataFrame) else v
+                 for k, v in ctx.frames.items()}
+        rows = self.run(dataclasses.replace(ctx, frames=given))
+        frames = {name: pd.DataFrame.from_records(given.get(name, rows.get(name, [])),
+                                                  columns=[c for c, _ in schema.SCHEMAS[name]])
+                  for name in (*self.requires, *self.assigns)}
+        if self.finish is not None:
+            frames.update(self.finish(frames))
+        return {name: schema.conform(frames[name], name) for name in self.assigns}
 
 
 #: Every known layer by name, in registration order (the order that breaks ties).
 REGISTRY: dict[str, Layer] = {}
 
 
-def register(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = ()):
-    """Decorator: register ``build`` as the layer ``name``."""
+def register(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (),
+             finish: Callable | None = None):
+    """Decorator: register ``build`` as the layer ``name`` (``finish``: its batch step)."""
     def deco(build):
         if name in REGISTRY and REGISTRY[name].build is not build:
             raise LayerError(f"layer '{name}' is registered twice; give the new layer another name")
-        REGISTRY[name] = Layer(name, build, tuple(requires), tuple(assigns))
+        REGISTRY[name] = Layer(name, build, tuple(requires), tuple(assigns), finish)
         build.layer = REGISTRY[name]
         return build
     return deco

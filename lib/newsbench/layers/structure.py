@@ -11,8 +11,7 @@ import re
 
 import pandas as pd
 
-from .. import schema
-from ..sentiment import aggregate, article_scores, score_texts
+from ..sentiment import aggregate, article_scores, score_rows
 from .registry import register
 
 _OPENERS = re.compile(r"^[\"'”’)\]]+$")
@@ -39,37 +38,43 @@ def sentence_spans(docs_and_offsets) -> list[tuple[int, int]]:
     return spans
 
 
-@register("structure", requires=(), assigns=("articles", "paragraphs", "sentences"))
-def build(ctx) -> dict[str, pd.DataFrame]:
-    """Frames ``paragraphs``, ``sentences`` (scored with ``ctx.options['method']``) and
-    ``articles`` of one article."""
+def _finish(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Paragraph scores over the whole batch at once: the mean of each paragraph's sentence
+    scores (a paragraph without sentences has none)."""
+    paragraphs, sentences = frames["paragraphs"], frames["sentences"]
+    if len(paragraphs):
+        means = aggregate(sentences, ["article_id", "para_id"])
+        keys = pd.MultiIndex.from_arrays([paragraphs["article_id"], paragraphs["para_id"]])
+        paragraphs = paragraphs.assign(
+            sentiment=means.reindex(keys).to_numpy(dtype="float64", na_value=float("nan")))
+    return {"paragraphs": paragraphs}
+
+
+@register("structure", requires=(), assigns=("articles", "paragraphs", "sentences"),
+          finish=_finish)
+def build(ctx) -> dict[str, list[dict]]:
+    """Rows of ``paragraphs``, ``sentences`` (scored with ``ctx.options['method']``) and
+    ``articles`` of one article (paragraph scores are filled per batch, by ``_finish``)."""
     text, aid, meta = ctx.text, ctx.article_id, ctx.article.meta
     para_rows, sent_rows = [], []
     sent_id = 0
     for pid, sp in enumerate(ctx.spans):
         sents = sentence_spans(ctx.parsed.get(pid, []))
         para_rows.append({"article_id": aid, "start": sp.start, "end": sp.end, "para_id": pid,
-                          "role": sp.role, "text": text[sp.start:sp.end], "n_sentences": len(sents)})
+                          "role": sp.role, "text": text[sp.start:sp.end], "n_sentences": len(sents),
+                          "sentiment": None})
         for s, e in sents:
             sent_rows.append({"article_id": aid, "start": s, "end": e, "sent_id": sent_id,
                               "para_id": pid, "role": sp.role, "text": text[s:e]})
             sent_id += 1
-
-    sentences = pd.DataFrame(sent_rows, columns=[c for c, _ in schema.SCHEMAS["sentences"][:7]])
-    scores = score_texts(sentences["text"].tolist(), method=ctx.options["method"])
-    sentences = pd.concat([sentences.reset_index(drop=True), scores], axis=1)
-    sentences = schema.conform(sentences, "sentences")
-
-    paragraphs = pd.DataFrame(para_rows)
-    para_score = aggregate(sentences, "para_id")
-    paragraphs["sentiment"] = paragraphs["para_id"].map(para_score).astype("float64")
-    paragraphs = schema.conform(paragraphs, "paragraphs")
-
-    articles = schema.conform(pd.DataFrame([{
+    scores = score_rows([r["text"] for r in sent_rows], method=ctx.options["method"])
+    for row, (compound, pos, neg, neu) in zip(sent_rows, scores):
+        row.update(sentiment=compound, pos=pos, neg=neg, neu=neu)
+    article = {
         "article_id": aid, "start": 0, "end": len(text), "title": meta.get("title"),
         "published": meta.get("published"), "published_from": meta.get("published_from"),
         "source": meta.get("source"), "url": meta.get("url"), "path": meta.get("path"),
-        "n_paragraphs": len(paragraphs), "n_sentences": len(sentences),
-        **article_scores(sentences), "english_share": meta.get("english_share"),
-    }]), "articles")
-    return {"articles": articles, "paragraphs": paragraphs, "sentences": sentences}
+        "n_paragraphs": len(para_rows), "n_sentences": len(sent_rows),
+        **article_scores(sent_rows), "english_share": meta.get("english_share"),
+    }
+    return {"articles": [article], "paragraphs": para_rows, "sentences": sent_rows}

@@ -45,10 +45,9 @@ __all__ = ["EVENT_KINDS", "PRESENT_IS_PAST_ROLES", "SPAN_DTYPE", "build", "descr
 
 
 @register("time", requires=("sentences", "mentions"), assigns=("timexes", "events"))
-def build(ctx: Context) -> dict[str, pd.DataFrame]:
-    """Frames ``timexes`` and ``events`` of one article (see the module docstring)."""
-    sents = ctx.frames["sentences"]
-    sent_spans = list(zip(sents["start"].tolist(), sents["end"].tolist()))
+def build(ctx: Context) -> dict[str, list[dict]]:
+    """Rows of the frames ``timexes`` and ``events`` of one article (see the module docstring)."""
+    sent_spans = [(r["start"], r["end"]) for r in ctx.frames["sentences"]]
     headline = [(sp.start, sp.end) for sp in ctx.spans if sp.role in PRESENT_IS_PAST_ROLES]
     found = tx.tag(ctx.text, ctx.published, sentences=sent_spans, present_is_past=headline)
     docs = Docs(ctx)
@@ -57,7 +56,7 @@ def build(ctx: Context) -> dict[str, pd.DataFrame]:
     return {"timexes": timexes, "events": events}
 
 
-def _timex_frame(ctx: Context, found: list[tx.Timex], docs: Docs) -> pd.DataFrame:
+def _timex_frame(ctx: Context, found: list[tx.Timex], docs: Docs) -> list[dict]:
     pub = tx.parse_anchor(ctx.published)
     rows = []
     for i, t in enumerate(found):
@@ -70,8 +69,7 @@ def _timex_frame(ctx: Context, found: list[tx.Timex], docs: Docs) -> pd.DataFram
             "mod": t.mod or "", "rule": t.rule, "tense": t.tense or "", "reads": describe(t.value),
             "span_start": day(span_start), "span_end": day(span_end),
         })
-    df = pd.DataFrame(rows, columns=[c for c, _ in schema.SCHEMAS["timexes"]])
-    return schema.conform(df, "timexes")
+    return rows
 
 
 def _head_of(t: tx.Timex, docs: Docs):

@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-from ... import gazetteer, schema
+from ... import gazetteer
 from ...context import Context
 from ...sentiment import entity_sentiment
 from ..entity_vocab import LABELS, NON_ENTITY_LABELS
@@ -73,11 +73,7 @@ def _mention_rows(ctx: Context, mentions: list[Mention], uf: Union, decided) -> 
     return rows
 
 
-def _entity_rows(ctx: Context, groups, decided, rows: list[dict],
-                 mentions_df: pd.DataFrame) -> list[dict]:
-    sent = entity_sentiment(mentions_df, ctx.frames["sentences"])
-    sent = {e: (s, sd, n) for e, s, sd, n in zip(sent["entity"], sent["sentiment"],
-                                                 sent["sentiment_std"], sent["n_sentences"])}
+def _entity_rows(ctx: Context, groups, decided, rows: list[dict]) -> list[dict]:
     by_entity: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
         by_entity[row["entity"]].append(row)
@@ -87,35 +83,52 @@ def _entity_rows(ctx: Context, groups, decided, rows: list[dict],
         sub = by_entity[name]
         aliases = sorted(Counter(r["text"] for r in sub).items(), key=lambda kv: (-kv[1], kv[0]))
         model_labels = Counter(r["model_label"] for r in sub if r["model_label"])
-        score, spread, n_sent = sent[name]
         erows.append({
             "article_id": ctx.article_id, "start": sub[0]["start"], "end": sub[0]["end"],
             "entity": name, "label": label, "mentions": len(sub),
             "aliases": "; ".join(a for a, _ in aliases),
-            "first_sent": min(r["sent_id"] for r in sub), "sentiment": float(score),
-            "sentiment_std": float(spread), "n_sentences": int(n_sent),
+            "first_sent": min(r["sent_id"] for r in sub),
+            # filled over the whole batch by _finish
+            "sentiment": None, "sentiment_std": None, "n_sentences": None,
             "model_labels": ", ".join(f"{k} {v}" for k, v in model_labels.most_common()),
             "label_source": why, "country": country,
         })
+    erows.sort(key=lambda r: (-r["mentions"], r["start"]))
     return erows
 
 
-@register("entities", requires=("sentences",), assigns=("mentions", "entities"))
+def _finish(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Sentiment toward each entity over the whole batch at once: the mean and spread of the
+    sentences that mention it, and how many they are."""
+    entities = frames["entities"]
+    if entities.empty:
+        return {"entities": entities}
+    sent = entity_sentiment(frames["mentions"], frames["sentences"]).set_index(["article_id", "entity"])
+    keys = pd.MultiIndex.from_arrays([entities["article_id"], entities["entity"]])
+    got = sent.reindex(keys)
+    return {"entities": entities.assign(
+        sentiment=got["sentiment"].to_numpy(dtype="float64"),
+        sentiment_std=got["sentiment_std"].to_numpy(dtype="float64"),
+        n_sentences=got["n_sentences"].to_numpy(dtype="int64"))}
+
+
+@register("entities", requires=("sentences",), assigns=("mentions", "entities"), finish=_finish)
 def build(ctx: Context) -> dict:
-    """Frames ``mentions`` and ``entities`` of one article.
+    """Rows of the frames ``mentions`` and ``entities`` of one article.
 
     Returns:
-        ``{"mentions": df, "entities": df}`` with the columns of :mod:`newsbench.schema`:
+        ``{"mentions": rows, "entities": rows}`` with the columns of :mod:`newsbench.schema`:
         for mentions ``model_text`` (the model's span before cleaning; empty for a dateline
         place it missed), ``merged_by`` (how the mention joined its entity: surname, short
         form, acronym, plural, completed, dateline... or empty when it reads as the entity's
         own name) and ``country`` (ISO code for a country or a demonym); for entities
         ``n_sentences``, ``model_labels`` (the model's labels with counts), ``label_source``
-        (person name, dateline, gazetteer: ..., model vote) and ``country``.
+        (person name, dateline, gazetteer: ..., model vote) and ``country``; the entities'
+        ``sentiment``, ``sentiment_std`` and ``n_sentences`` are filled per batch.
     """
     mentions = dateline_places(ctx, model_mentions(ctx))
     if not mentions:
-        return {"mentions": schema.empty("mentions"), "entities": schema.empty("entities")}
+        return {"mentions": [], "entities": []}
     complete(mentions, ctx.text)
     uf = assign_nodes(mentions)
     groups: dict[str, list[Mention]] = defaultdict(list)
@@ -123,8 +136,4 @@ def build(ctx: Context) -> dict:
         groups[uf.find(m.node)].append(m)
     decided = _decide(groups)
     rows = _mention_rows(ctx, mentions, uf, decided)
-    mentions_df = schema.conform(pd.DataFrame(rows), "mentions")
-    erows = _entity_rows(ctx, groups, decided, rows, mentions_df)
-    edf = pd.DataFrame(erows).sort_values(["mentions", "start"], ascending=[False, True])
-    entities_df = schema.conform(edf.reset_index(drop=True), "entities")
-    return {"mentions": mentions_df, "entities": entities_df}
+    return {"mentions": rows, "entities": _entity_rows(ctx, groups, decided, rows)}
