@@ -9,7 +9,7 @@ BIN     = $(VENV)/bin
 # out/ and the HTML reports in reports/ (open reports/index.html).
 run: $(VENV)/.run-deps
 	$(BIN)/newsbench analyze seeds/ --out out/
-	$(BIN)/newsbench report seeds/ --out reports/
+	$(BIN)/newsbench report seeds/ --store out/ --out reports/
 
 # Install the test extras too, and run the tests.
 test: $(VENV)/.test-deps

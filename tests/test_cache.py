@@ -1,4 +1,5 @@
-"""The Parquet cache: a hit returns identical frames; keys follow text, metadata and options."""
+"""The cache (the store at cache_dir/store): a hit returns identical frames; keys follow text,
+metadata and options."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from newsbench import cache as cachelib
 def test_hit_returns_identical_frames(cache_dir, seed_path):
     first = nb.analyze(seed_path)
     assert first.run["cached"] is False
-    assert list(cache_dir.glob("analyses/*/*/sentences.parquet"))
+    assert list(cache_dir.glob("store/sentences/**/*.parquet"))
     second = nb.analyze(seed_path)
     assert second.run["cached"] is True
     for name, df in first.frames().items():
@@ -39,7 +40,7 @@ def test_published_override_is_not_served_from_the_old_entry(cache_dir, seed_pat
 
 def test_damaged_entry_is_recomputed_not_fatal(cache_dir, seed_path):
     first = nb.analyze(seed_path)
-    for f in cache_dir.glob("analyses/*/*/sentences.parquet"):
+    for f in cache_dir.glob("store/sentences/**/*.parquet"):
         f.write_bytes(b"not parquet")
     import pytest
 
@@ -51,4 +52,4 @@ def test_damaged_entry_is_recomputed_not_fatal(cache_dir, seed_path):
 
 def test_cache_off_writes_nothing(cache_dir, seed_path):
     nb.analyze(seed_path, cache=False)
-    assert not list(cache_dir.glob("analyses/*/*"))
+    assert not list(cache_dir.glob("store/**/*.parquet"))

@@ -7,7 +7,7 @@ import json
 import threading
 from pathlib import Path
 
-import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
 import newsbench as nb
@@ -21,19 +21,20 @@ OTHER = Path(__file__).resolve().parent / "data" / "articles" / "wire_nodate.txt
 
 def test_interrupted_cache_write_leaves_no_half_entry(cache_dir, monkeypatch):
     calls = {"n": 0}
-    real = pd.DataFrame.to_parquet
+    real = pq.write_table
 
-    def dies_on_third(self, *a, **k):
+    def dies_on_third(*a, **k):
         calls["n"] += 1
         if calls["n"] == 3:
             raise KeyboardInterrupt
-        return real(self, *a, **k)
+        return real(*a, **k)
 
-    monkeypatch.setattr(pd.DataFrame, "to_parquet", dies_on_third)
+    monkeypatch.setattr(pq, "write_table", dies_on_third)
     with pytest.raises(KeyboardInterrupt):
         nb.analyze(SMALL)
-    monkeypatch.setattr(pd.DataFrame, "to_parquet", real)
-    assert not list(cache_dir.glob("analyses/*/*"))   # no entry, not even a temporary one
+    monkeypatch.setattr(pq, "write_table", real)
+    assert not list(cache_dir.glob("store/**/*.parquet"))  # no entry, not even a temporary one
+    assert not list(cache_dir.glob("store/**/.*.tmp"))
     an = nb.analyze(SMALL)                            # the next run computes and stores
     assert an.run["cached"] is False and nb.analyze(SMALL).run["cached"] is True
 
@@ -42,12 +43,12 @@ def test_interrupting_a_cache_update_keeps_the_old_entry(cache_dir, monkeypatch)
     first = nb.analyze(SMALL)
     key = first.run["cache_key"]
     with monkeypatch.context() as m:
-        m.setattr(fsutil.os, "rename", lambda *a: (_ for _ in ()).throw(KeyboardInterrupt()))
+        m.setattr(fsutil.os, "replace", lambda *a: (_ for _ in ()).throw(KeyboardInterrupt()))
         with pytest.raises(KeyboardInterrupt):
             cachelib.store(key, first.frames(), first.run)
     hit = cachelib.load(key)
     assert hit is not None and len(hit[0]["sentences"]) == len(first.sentences)
-    assert not list(cache_dir.glob("analyses/*/.tmp-*"))   # the interrupted write cleaned up
+    assert not list(cache_dir.glob("store/**/.*.tmp"))   # the interrupted write cleaned up
 
 
 @pytest.mark.slow

