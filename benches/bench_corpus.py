@@ -26,7 +26,6 @@ import csv
 import datetime as dt
 import platform
 import random
-import resource
 import statistics
 import subprocess
 import sys

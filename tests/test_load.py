@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import warnings
+from pathlib import Path
 
 import pytest
 
@@ -245,3 +246,60 @@ def test_no_warning_for_a_clean_file(seed_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         nb.load_article(seed_path)
+
+
+# --- JSON with other keys: the common names of tables and feeds --------------------------------
+
+FORMATS = Path(__file__).resolve().parent / "data" / "formats"
+
+
+def test_json_with_other_common_keys():
+    art = nb.load_article(FORMATS / "headline.json")
+    assert art.article_id == "headline"
+    assert art.title == "Storm cuts power to thousands"  # "Headline"
+    assert art.text.startswith("Storm cuts power to thousands\n\nA storm cut power")  # "Body"
+    assert art.meta["published"] == "2022-12-01" and art.meta["published_from"] == "json"  # "Date"
+    assert art.meta["source"] == "Example Wire" and art.meta["url"] == "https://example.org/storm"
+    assert art.meta["section"] == "weather"  # other keys are kept
+
+
+def test_json_keys_mapped_explicitly(tmp_path):
+    (tmp_path / "m.json").write_text(json.dumps({"hed": "Port reopens", "copy": "The port reopened on Monday.",
+                                                 "when": "Mon, 06 Jan 2020 09:00:00 +0000"}))
+    art = nb.load_article(tmp_path / "m.json", columns={"text": "copy", "title": "hed", "published": "when"})
+    assert art.text == "Port reopens\n\nThe port reopened on Monday."
+    assert art.meta["published"] == "2020-01-06"
+
+
+def test_json_list_items_with_other_keys_and_ids(tmp_path):
+    (tmp_path / "l.json").write_text(json.dumps([
+        {"guid": "x1", "headline": "One", "story": "The first story of the list."},
+        {"headline": "Two", "content": "The second story of the list."}]))
+    ids = [a.article_id for a in nb.load_corpus(tmp_path / "l.json")]
+    assert ids == ["l-x1", "l-001"]
+
+
+def test_json_without_a_text_key_names_its_keys_and_the_mapping(tmp_path):
+    (tmp_path / "k.json").write_text(json.dumps({"hed": "Only a headline", "copy": "The text."}))
+    with pytest.raises(nb.InputFileError) as exc:
+        nb.load_article(tmp_path / "k.json")
+    assert _one_line(exc) == (
+        f"{tmp_path / 'k.json'}: no article text; give a non-empty string field 'text' (also read: "
+        f"body, content, article, story); its keys are 'hed', 'copy'; or map one with --columns "
+        f"text=NAME (columns={{'text': NAME}} in Python)")
+
+
+def test_json_mapped_key_that_does_not_exist(tmp_path):
+    (tmp_path / "k.json").write_text(json.dumps({"hed": "Only a headline", "copy": "The text."}))
+    with pytest.raises(nb.ParameterError) as exc:
+        nb.load_article(tmp_path / "k.json", columns={"text": "body_text"})
+    assert _one_line(exc) == (f"columns: {tmp_path / 'k.json'} has no key 'body_text' (mapped to text); "
+                              f"its keys are 'hed', 'copy'")
+
+
+def test_every_format_has_a_reader_and_is_listed():
+    from newsbench.load import ARTICLE_SUFFIXES
+
+    for suffix in (".txt", ".md", ".json", ".html", ".csv", ".tsv", ".tab", ".jsonl", ".ndjson",
+                   ".parquet", ".rss", ".atom", ".xml"):
+        assert suffix in ARTICLE_SUFFIXES

@@ -7,7 +7,6 @@ in batches of 50, then a 10,000-article lookup) and prints times and file counts
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import textwrap

@@ -239,16 +239,17 @@ class Corpus:
         return f"Corpus({len(self.article_list)} articles)"
 
 
-def load_corpus(paths, *, published=None, **options) -> Corpus:
+def load_corpus(paths, *, published=None, columns=None, **options) -> Corpus:
     """Articles from files, folders (recursively) and glob patterns, in any mix of formats.
 
     Args:
         paths: a path, folder, glob pattern, or a list of them.
         published: a publication date for every article (wins over their metadata).
+        columns: which table columns hold what (``{"text": "story"}``; default: common names).
         **options: ``model``, ``method``, ``cache`` (as for :func:`analyze`), and where the work
             runs: ``engine`` (serial, processes, dask), ``jobs``, ``scheduler``, ``quiet``.
 
     Returns:
         :class:`Corpus`; its frames hold every article (ids made unique).
     """
-    return Corpus(list(iter_articles(paths, published=published)), **options)
+    return Corpus(list(iter_articles(paths, published=published, columns=columns)), **options)

@@ -55,19 +55,6 @@ def write_frames(frames: dict, run: dict, out: Path, fmt: str) -> list[Path]:
     return written
 
 
-def _columns_option(items: list[str] | None) -> dict | None:
-    """``--columns text=story,title=hed`` (repeatable) as ``{"text": "story", "title": "hed"}``."""
-    if not items:
-        return None
-    out = {}
-    for item in ",".join(items).split(","):
-        field, sep, column = item.partition("=")
-        if not sep or not field.strip() or not column.strip():
-            raise ParameterError(f"--columns {item}: give FIELD=COLUMN, e.g. --columns text=story,title=headline")
-        out[field.strip()] = column.strip()
-    return out
-
-
 @app.callback()
 def _root() -> None:
     """newsbench: read news articles with numbers and pictures."""
@@ -114,7 +101,9 @@ def analyze(
     check_method(method)
     if jobs is not None and jobs < 1:
         raise ParameterError(f"--jobs: {jobs} is not allowed; use 1 or more")
-    mapping = _columns_option(columns)
+    from .load import parse_columns
+
+    mapping = parse_columns(",".join(columns)) if columns else None
     articles = iter_articles(paths, published=published, **({"columns": mapping} if mapping else {}))
     run_opts = dict(model=model, method=method, engine="dask" if scheduler else engine.value,
                     jobs=jobs, scheduler=scheduler, quiet=quiet)

@@ -48,12 +48,9 @@ def article_param(article: str, *, published: str | None = "") -> Article:
         raise InputFileError(f"article: {article}: no such file; give a path relative to the project "
                              f"folder or an absolute one")
     if item is not None:
-        from .load import iter_articles
+        from .load import find_article
 
-        for art in iter_articles(path, published=published or None):
-            if art.article_id == item:
-                return art
-        raise ParameterError(f"article: {article} holds no article '{item}'")
+        return find_article(path, item, published=published or None)
     return load_article(path, published=published or None)
 
 

@@ -1,0 +1,321 @@
+"""One article: the :class:`Article`, its id, its publication date, the size limits, the
+decoding of bytes to text, and the last step every format shares (:func:`finish`).
+
+Metadata comes, strongest first, from: the caller (``published=``), the sidecar
+``<name>.meta.yaml`` beside the file, the file's own metadata (front matter, JSON fields, HTML
+meta tags, table columns, feed elements), and last the dateline when it carries a full date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import hashlib
+import os
+import re
+import unicodedata
+import warnings
+from dataclasses import dataclass, field
+
+from ..errors import InputFileError, ParameterError
+from ..language import THRESHOLD as LANGUAGE_THRESHOLD
+from ..language import english_share
+from ..structure import dateline_date
+
+_MAGIC = {
+    b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
+    b"%PDF": "a PDF document", b"PK\x03\x04": "a ZIP archive (or .docx/.xlsx)",
+    b"\x1f\x8b": "a gzip archive", b"\x7fELF": "a program",
+}
+
+
+class DecodeWarning(UserWarning):
+    """A file was not valid UTF-8 and was decoded as Windows-1252/Latin-1."""
+
+
+@dataclass
+class Article:
+    """One article: its text and metadata.
+
+    Attributes:
+        article_id: stable id, safe as a file name (from the file name, or the text's hash).
+        text: the exact text analysed; every frame's ``start``/``end`` index it.
+        meta: ``title``, ``published`` (``YYYY-MM-DD`` or None), ``published_from`` (where the
+            date came from), ``source``, ``url``, ``path``, ``format`` and any other fields given
+            (``item`` and ``row`` for one of several articles in a file).
+    """
+
+    article_id: str
+    text: str
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def title(self) -> str | None:
+        return self.meta.get("title")
+
+    @property
+    def published(self) -> str | None:
+        return self.meta.get("published")
+
+    def __repr__(self) -> str:
+        return (f"Article({self.article_id!r}, published={self.published!r}, "
+                f"{len(self.text)} chars, title={self.title!r})")
+
+
+# --- ids -------------------------------------------------------------------------------------
+
+def _slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_name)
+    return re.sub(r"-{2,}", "-", slug).strip(".-_")
+
+
+def safe_id(name: str) -> str:
+    """A file-name-safe id: ASCII letters, digits, ``.``, ``_`` and ``-`` only."""
+    slug = _slug(name)[:80]
+    if not slug:
+        slug = "article-" + hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return slug
+
+
+def item_id(value) -> str:
+    """The id of one row or entry of a file, from its own id (a number, a slug, a URL, a tag:
+    URI): made safe; a long one keeps its distinctive end and a hash of the whole."""
+    raw = str(value).strip()
+    slug = _slug(raw)
+    if len(slug) <= 48:
+        return slug or safe_id(raw)
+    digest = hashlib.sha1(raw.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{slug[-36:].strip('.-_')}-{digest}"
+
+
+def text_id(text: str) -> str:
+    return "text-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+# --- publication dates -----------------------------------------------------------------------
+
+def _day(value) -> dt.date:
+    """A ``date``/``datetime`` or an ISO string to a date (the date part as written).
+
+    Raises:
+        ValueError: not a real calendar date.
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    raw = str(value).strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+        return dt.date.fromisoformat(raw)
+    return dt.datetime.fromisoformat(raw.replace("Z", "+00:00")).date()
+
+
+def parse_published(value, *, where: str) -> str | None:
+    """Normalise a publication date to ``YYYY-MM-DD``.
+
+    Accepts ``date``/``datetime`` objects and ISO strings (``2020-03-13``, ``2020-03-13T09:30Z``).
+
+    Raises:
+        ParameterError: the value is not a real calendar date.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        day = _day(value)
+    except ValueError:
+        raise ParameterError(
+            f"{where}: published date '{str(value).strip()}' is not a real date; write it as "
+            f"YYYY-MM-DD (e.g. 2020-03-13)"
+        ) from None
+    if day > dt.date.today() + dt.timedelta(days=1):
+        warnings.warn(f"{where}: published {day} is in the future; check the date", stacklevel=3)
+    return day.isoformat()
+
+
+def coerce_date(value) -> str | None:
+    """A table cell's or feed element's date as ``YYYY-MM-DD``: a ``date``/``datetime``, an ISO
+    date or datetime, or an e-mail/RSS date (``Fri, 13 Mar 2020 09:30:00 +0100``); the date
+    part as written (not moved to UTC). None for an empty value.
+
+    Raises:
+        ValueError: anything else.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, (bool, int, float)):
+        raise ValueError(value)
+    try:
+        return _day(value).isoformat()
+    except ValueError:
+        pass
+    try:
+        parsed = email.utils.parsedate_to_datetime(str(value).strip())
+    except (TypeError, ValueError, IndexError):
+        raise ValueError(value) from None
+    if parsed is None:
+        raise ValueError(value)
+    return parsed.date().isoformat()
+
+
+def _date_from_dateline(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    cleaned = raw.replace(".", "").replace(",", "")
+    for fmt in ("%b %d %Y", "%B %d %Y", "%d %b %Y", "%d %B %Y"):
+        try:
+            return dt.datetime.strptime(cleaned.replace("Sept ", "Sep "), fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None  # month and day without a year: not enough to date the article
+
+
+# --- size limits -----------------------------------------------------------------------------
+
+def _env_bytes(name: str, default: int | None) -> int | None:
+    raw = os.environ.get(name, "").strip()
+    try:
+        value = int(raw) if raw else default
+    except ValueError:
+        raise ParameterError(f"{name}: '{raw}' is not a number of bytes") from None
+    return value if value is None or value > 0 else None
+
+
+def human_bytes(n: int) -> str:
+    """``5 MB``, ``6.2 MB``, ``3 kB``: a size for a message."""
+    if n >= 1e6:
+        return f"{n / 1e6:.1f}".rstrip("0").rstrip(".") + " MB"
+    return f"{n / 1e3:.1f}".rstrip("0").rstrip(".") + " kB"
+
+
+def max_bytes() -> int:
+    """The largest article read: ``$NEWSBENCH_MAX_BYTES`` or 5 MB (news articles are far
+    smaller; a bigger file is almost always a whole dump that should be split). For a table,
+    the limit of each row's text."""
+    return _env_bytes("NEWSBENCH_MAX_BYTES", 5_000_000) or 5_000_000
+
+
+def max_feed_bytes() -> int:
+    """The largest feed file read (a feed is parsed whole): ten times :func:`max_bytes`."""
+    return 10 * max_bytes()
+
+
+def max_table_bytes() -> int | None:
+    """The largest table file read: ``$NEWSBENCH_MAX_TABLE_BYTES``, by default no limit (tables
+    are streamed a row at a time; only each row's text is held to :func:`max_bytes`)."""
+    return _env_bytes("NEWSBENCH_MAX_TABLE_BYTES", None)
+
+
+# --- bytes to text ---------------------------------------------------------------------------
+
+def binary_kind(data: bytes) -> str | None:
+    """What a file that is not text is (``a PNG image`` ...), from its first bytes; else None."""
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            return kind
+    if b"\x00" in data[:65536]:
+        return "binary content (NUL bytes)"
+    return None
+
+
+def decode(data: bytes, *, where: str) -> str:
+    """Bytes to text: UTF-8 (a BOM dropped), else Windows-1252 with a warning; newlines as ``\\n``.
+
+    Raises:
+        InputFileError: empty, binary or undecodable content.
+    """
+    if not data:
+        raise InputFileError(f"{where}: the file is empty; put the article's text in it")
+    kind = binary_kind(data)
+    if kind is not None:
+        what = kind if kind.startswith("binary") else f"this is {kind}"
+        raise InputFileError(
+            f"{where}: {what}, not text; give a .txt, .md, .json or .html article"
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+        warnings.warn(
+            f"{where}: not valid UTF-8 (byte {exc.start}); decoded as Windows-1252/Latin-1. "
+            f"Save the file as UTF-8 to silence this",
+            DecodeWarning,
+            stacklevel=3,
+        )
+    controls = sum(1 for c in text[:65536] if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
+    if controls > max(8, len(text[:65536]) // 50):
+        raise InputFileError(
+            f"{where}: binary or undecodable content (control characters), not text; "
+            f"save the article as UTF-8 text"
+        )
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputFileError(f"{where}: the file has only white space; put the article's text in it")
+    return text
+
+
+# --- the last step of every format -----------------------------------------------------------
+
+def compose(title: str | None, body: str) -> str:
+    """Article text as analysed: the title as first paragraph (unless the body starts with it)."""
+    body = body.strip("\n")
+    if title and title.strip():
+        head = " ".join(title.split())
+        first = body.lstrip().split("\n", 1)[0].lstrip("# ").strip()
+        if " ".join(first.split()).casefold() != head.casefold():
+            return f"{head}\n\n{body}"
+    return body
+
+
+def finish(text: str, meta: dict, *, article_id: str, where: str, published=None,
+           file_meta_from: str | None, on_language=None) -> Article:
+    """The :class:`Article`: the publication date by precedence, the English check, a title.
+
+    ``on_language(message)``, when given, takes the warning about text that does not look like
+    English (a table collects them: a few one by one, the rest counted)."""
+    meta = dict(meta)
+    given_from = None
+    if published is not None:
+        meta["published"] = parse_published(published, where="the published parameter")
+        given_from = "caller"
+    elif meta.get("published") not in (None, ""):
+        meta["published"] = parse_published(meta["published"], where=where)
+        given_from = meta.pop("_published_from", None) or file_meta_from
+    else:
+        meta["published"] = _date_from_dateline(dateline_date(text))
+        given_from = "dateline" if meta["published"] else None
+    meta.pop("_published_from", None)
+    meta["published_from"] = given_from
+    share = english_share(text)
+    meta["english_share"] = share
+    if share is not None and share < LANGUAGE_THRESHOLD:
+        message = (f"does not look like English (only {share:.0%} of its words are common English "
+                   f"words); the analysis runs, but entities, sentiment and dates are built for English")
+        if on_language is not None:
+            on_language(message)
+        else:
+            warnings.warn(f"{where}: {message}", stacklevel=3)
+    for key in ("title", "source", "url"):
+        meta.setdefault(key, None)
+    if meta["title"] is None:
+        from ..structure import segment
+
+        spans = segment(text)
+        if spans and spans[0].role == "title":
+            meta["title"] = text[spans[0].start:spans[0].end]
+    return Article(article_id=article_id, text=text, meta=meta)
+
+
+def article_from_text(text: str, *, published=None, title: str | None = None,
+                      article_id: str | None = None, **meta) -> Article:
+    """An :class:`Article` from a string (the text is used exactly as given)."""
+    if not isinstance(text, str):
+        raise ParameterError(f"text: expected a string, got {type(text).__name__}")
+    if not text.strip():
+        raise ParameterError("text: empty article text; give the article's text")
+    meta = {**meta, "title": title, "path": None, "format": "text"}
+    return finish(text, meta, article_id=safe_id(article_id) if article_id else text_id(text),
+                  where="text", published=published, file_meta_from="caller")
