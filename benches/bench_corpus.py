@@ -90,7 +90,7 @@ def engines(n: int) -> dict:
             t = time.perf_counter()
             # jobs=1 still runs in a worker process (not serial) so the two are comparable
             summary = run_corpus(arts, Store(Path(tmp)), engine=engine, jobs=jobs,
-                                 max_articles=50)
+                                 max_articles=100)
             seconds = time.perf_counter() - t
         out[label] = {"seconds": seconds, "articles_per_s": summary.analysed / seconds,
                       "engine": summary.engine}
@@ -117,6 +117,7 @@ def peak_rss(n: int, tmp: Path) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--only", choices=["spacy", "engines", "memory"])
     ap.add_argument("--quick", action="store_true")
     args = ap.parse_args()
     n1, rounds, n2, sizes = (200, 3, 300, (200, 600)) if args.quick else (600, 5, 2000, (1000, 5000))
@@ -127,7 +128,7 @@ def main() -> None:
               f"{rounds} alternating rounds)", "",
               "| texts | n | words | spaCy (s) | newsbench (s) | newsbench / spaCy | spaCy words/s | newsbench words/s |",
               "|---|---|---|---|---|---|---|---|"]
-    for headlines in (False, True):
+    for headlines in (False, True) if args.only in (None, "spacy") else ():
         r = vs_spacy(n1, rounds, headlines)
         lines.append(f"| {'headlines only' if headlines else 'full articles'} | {r['texts']} | "
                      f"{r['words']} | {r['spacy_s']:.2f} | {r['newsbench_s']:.2f} | "
@@ -135,8 +136,8 @@ def main() -> None:
         print(lines[-1], flush=True)
     lines += ["", f"### Engines: {n2} full articles into a fresh store, wall time with worker start-up", "",
               "| engine | seconds | articles/s | vs 1 worker |", "|---|---|---|---|"]
-    e = engines(n2)
-    one = e["processes, 1 worker"]["articles_per_s"]
+    e = engines(n2) if args.only in (None, "engines") else {}
+    one = e["processes, 1 worker"]["articles_per_s"] if e else 1
     for label, r in e.items():
         lines.append(f"| {label} | {r['seconds']:.1f} | {r['articles_per_s']:.1f} | "
                      f"**{r['articles_per_s'] / one:.2f}x** |")
@@ -144,7 +145,8 @@ def main() -> None:
     lines += ["", "### Peak memory of `newsbench analyze` (serial) on a CSV", "",
               "| articles | peak RSS (MB) |", "|---|---|"]
     with tempfile.TemporaryDirectory() as tmp:
-        peaks = [(n, peak_rss(n, Path(tmp))) for n in sizes]
+        peaks = ([(n, peak_rss(n, Path(tmp))) for n in sizes]
+                 if args.only in (None, "memory") else [(1, 1.0), (1, 1.0)])
     for n, mb in peaks:
         lines.append(f"| {n} | {mb:.0f} |")
         print(lines[-1], flush=True)

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_gen import write_corpus  # noqa: E402
 
 import newsbench as nb  # noqa: E402
-from newsbench import analysis, report as rep  # noqa: E402
+from newsbench import report as rep  # noqa: E402
 
 
 def rss_mb() -> float:
@@ -47,17 +47,19 @@ def main() -> None:
     articles = nb.load_corpus(work / "corpus").article_list
     books = rep.select_notebooks(args.notebooks, rep.available_notebooks())
 
-    # memory through the NLP stage: sampled after each article (the report analyses first)
+    # memory through the NLP stage: sampled after each batch written to the store (the
+    # report analyses first, in batches), once per article of the batch
+    from newsbench.store import Store
+
     samples = []
-    real_analyze = analysis.analyze
+    real_write = Store.write_batch
 
-    def counting(art, **kw):
-        result = real_analyze(art, **kw)
-        samples.append(rss_mb())
-        return result
+    def counting(self, frames, **kw):
+        out = real_write(self, frames, **kw)
+        samples.extend([rss_mb()] * len(frames["articles"]))
+        return out
 
-    rep_analyze = analysis.analyze
-    analysis.analyze = counting
+    Store.write_batch = counting
     peak = {"rss": 0.0}
     stop = threading.Event()
 
@@ -71,7 +73,7 @@ def main() -> None:
     results = rep.run_report(articles, books, {}, work / "reports", jobs=args.jobs, progress=True)
     elapsed = time.perf_counter() - t0
     stop.set()
-    analysis.analyze = rep_analyze
+    Store.write_batch = real_write
     failed = [r for r in results if not r.ok]
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     n = len(samples)

@@ -29,19 +29,37 @@ BATCH_ARTICLES = 200
 BATCH_CHARS = 400_000
 
 def batches(articles: Iterable[Article], *, max_articles: int = BATCH_ARTICLES,
-            max_chars: int = BATCH_CHARS) -> Iterator[list[Article]]:
+            max_chars: int = BATCH_CHARS, window: int = 8) -> Iterator[list[Article]]:
     """Consecutive batches of articles, each at most ``max_articles`` long and about
-    ``max_chars`` characters of text (one longer article makes a batch of its own)."""
-    batch: list[Article] = []
-    size = 0
-    for art in articles:
-        if batch and (len(batch) >= max_articles or size + len(art.text) > max_chars):
+    ``max_chars`` characters of text (one longer article makes a batch of its own).
+
+    Articles are read ahead ``window`` batches at a time and sorted by publication date within
+    that window (undated last, the order kept otherwise), so that a batch spans few months: the
+    store writes one file per frame and month of a batch, and a stream of stories in random
+    date order would otherwise make hundreds of small files per batch.
+    """
+    def by_date(art: Article):
+        published = art.meta.get("published")
+        return (published is None, str(published or ""))
+
+    def cut(arts: list[Article]) -> Iterator[list[Article]]:
+        batch: list[Article] = []
+        size = 0
+        for art in arts:
+            if batch and (len(batch) >= max_articles or size + len(art.text) > max_chars):
+                yield batch
+                batch, size = [], 0
+            batch.append(art)
+            size += len(art.text)
+        if batch:
             yield batch
-            batch, size = [], 0
-        batch.append(art)
-        size += len(art.text)
-    if batch:
-        yield batch
+
+    it = iter(articles)
+    while True:
+        chunk = list(itertools.islice(it, max_articles * window))
+        if not chunk:
+            return
+        yield from cut(sorted(chunk, key=by_date))
 
 
 @dataclass
