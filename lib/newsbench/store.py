@@ -46,14 +46,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import re
 import secrets
 import threading
 import warnings
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -67,151 +65,33 @@ from . import config, schema
 from .errors import CacheError, ParameterError
 from .fsutil import atomic_write, locked as _fs_locked
 
-FORMAT_VERSION = 1
-RUN_FILE = "_run.json"
-#: Undated articles' partition: year 0, month 0 (not the hive null partition, which pandas and
-#: dask cannot read beside dated ones: "Cannot yet unify dictionaries with nulls").
-NULL_PARTITION = "0"
-#: The store's own columns: added on write, dropped on read.
-KEY_COL, BATCH_COL, PARTS_COL = "analysis_key", "batch_id", "batch_parts"
-ARTICLE_STORE_COLUMNS = (KEY_COL, BATCH_COL, PARTS_COL)
-STORE_COLUMNS = (BATCH_COL,)  # on every frame but articles
-#: The partition columns and their types (give them to readers: see the module docstring).
-PARTITION_SCHEMA = pa.schema([("year", pa.int32()), ("month", pa.int32())])
-PARTITIONING = ds.partitioning(PARTITION_SCHEMA, flavor="hive")
-DASK_PARTITIONING = {"flavor": "hive", "schema": PARTITION_SCHEMA}
+from .store_format import (  # noqa: E402  the on-disk format
+    ARTICLE_STORE_COLUMNS,
+    BATCH_COL,
+    DASK_PARTITIONING,
+    FORMAT_VERSION,
+    Fragment,
+    KEY_COL,
+    NULL_PARTITION,
+    PARTITIONING,
+    PARTITION_SCHEMA,
+    PARTS_COL,
+    Part,
+    RUN_FILE,
+    STORE_COLUMNS,
+    _FILE_RE,
+    _conform,
+    _empty,
+    _parse_part,
+    _part_dir,
+    _part_order,
+    _read_schema,
+    _to_pandas,
+    arrow_schema,
+    arrow_type,
+)
 
-_FILE_RE = re.compile(r"^part-(\d+-[0-9a-f]+)\.parquet$")
-_META_KEY = b"newsbench"
-
-Part = tuple  # (year, month): ints, or (None, None) for undated articles
-
-
-def arrow_type(dtype) -> pa.DataType:
-    """The Arrow type that stores a column of ``schema.SCHEMAS`` dtype ``dtype``.
-
-    string -> string; int64 and Int64 -> int64 (nullable); float64 -> float64;
-    datetime64[s] -> timestamp[s] (Parquet keeps it as milliseconds: no seconds unit);
-    a category -> dictionary<int32, string>. :func:`newsbench.schema.conform` turns each back
-    into the schema's pandas dtype.
-    """
-    if isinstance(dtype, pd.CategoricalDtype):
-        return pa.dictionary(pa.int32(), pa.string())
-    table = {schema.STR: pa.string(), schema.INT: pa.int64(), "Int64": pa.int64(),
-             schema.FLOAT: pa.float64(), schema.DATE: pa.timestamp("s")}
-    try:
-        return table[str(dtype)]
-    except KeyError:
-        raise TypeError(f"no Arrow type for schema dtype {dtype!r}: "
-                        "add it to store.arrow_type") from None
-
-
-def _store_fields(frame: str) -> list[pa.Field]:
-    if frame == "articles":
-        return [pa.field(KEY_COL, pa.string()), pa.field(BATCH_COL, pa.string()),
-                pa.field(PARTS_COL, pa.int32())]
-    return [pa.field(BATCH_COL, pa.string())]
-
-
-_PANDAS_META: dict[str, bytes] = {}
-
-
-def _pandas_meta(frame: str) -> bytes:
-    """pandas metadata for the frame (from the schema, not from a batch: the same in every file),
-    so that ``pd.read_parquet`` restores the string, Int64 and category dtypes."""
-    if frame not in _PANDAS_META:
-        df = schema.empty(frame)
-        for f in _store_fields(frame):
-            df[f.name] = pd.Series([], dtype="string" if f.type == pa.string() else "int32")
-        _PANDAS_META[frame] = pa.Schema.from_pandas(df, preserve_index=False).metadata[b"pandas"]
-    return _PANDAS_META[frame]
-
-
-def arrow_schema(frame: str, run: dict | None = None) -> pa.Schema:
-    """The fixed Arrow schema of every fragment of ``frame``: the schema's columns in order, then
-    the store's own (``analysis_key``, ``batch_id``, ``batch_parts`` on articles, ``batch_id``
-    elsewhere); metadata: the run record (``newsbench``) and pandas dtypes (``pandas``)."""
-    fields = [pa.field(col, arrow_type(dtype)) for col, dtype in schema.SCHEMAS[frame]]
-    meta = {_META_KEY: json.dumps({"format_version": FORMAT_VERSION, "frame": frame,
-                                   "run": run or {}}, sort_keys=True, default=str).encode(),
-            b"pandas": _pandas_meta(frame)}
-    return pa.schema(fields + _store_fields(frame), metadata=meta)
-
-
-def _read_schema(frame: str) -> pa.Schema:
-    return arrow_schema(frame).remove_metadata().append(PARTITION_SCHEMA.field("year")) \
-        .append(PARTITION_SCHEMA.field("month"))
-
-
-def _part_dir(part: Part) -> str:
-    year, month = part
-    if year is None:
-        return "year=0/month=0"
-    return f"year={year:04d}/month={month:02d}"
-
-
-def _parse_part(year: str, month: str) -> Part | None:
-    if not (year.startswith("year=") and month.startswith("month=")):
-        return None
-    y, m = year[5:], month[6:]
-    try:
-        y, m = int(y), int(m)
-    except ValueError:
-        return None
-    return (None, None) if (y, m) == (0, 0) else (y, m)
-
-
-def _part_order(part: Part):
-    return (part[0] is None, part[0] or 0, part[1] or 0)
-
-
-@dataclass(frozen=True)
-class Fragment:
-    """One file of a frame's dataset."""
-
-    path: Path
-    frame: str
-    batch: str
-    part: Part
-
-
-def _conform(df: pd.DataFrame, frame: str, columns: list[str] | None) -> pd.DataFrame:
-    if columns is None:
-        return schema.conform(df, frame)
-    # the casts of schema.conform, for a subset of the columns (conform wants them all)
-    dtypes = dict(schema.SCHEMAS[frame])
-    out = {}
-    for col in columns:
-        s, dtype = df[col].reset_index(drop=True), dtypes[col]
-        if dtype == schema.DATE:
-            s = pd.to_datetime(s, errors="coerce").astype(schema.DATE)
-        elif dtype == schema.INT and s.isna().any():
-            s = s.astype("Int64")
-        else:
-            s = s.astype(dtype)
-        out[col] = s
-    return pd.DataFrame(out, index=pd.RangeIndex(len(df)))
-
-
-def _types_mapper(t: pa.DataType):
-    if t == pa.string() or t == pa.large_string():
-        return pd.StringDtype()
-    if t == pa.int64():
-        return pd.Int64Dtype()  # nulls stay exact; conform makes it int64 when there are none
-    return None
-
-
-def _to_pandas(table: pa.Table) -> pd.DataFrame:
-    return table.to_pandas(types_mapper=_types_mapper)
-
-
-_EMPTY: dict[str, pd.DataFrame] = {}
-
-
-def _empty(frame: str) -> pd.DataFrame:
-    if frame not in _EMPTY:
-        _EMPTY[frame] = schema.empty(frame)
-    return _EMPTY[frame].copy()
+__all__ = ["Store", "ARTICLE_STORE_COLUMNS", "BATCH_COL", "DASK_PARTITIONING", "FORMAT_VERSION", "Fragment", "KEY_COL", "NULL_PARTITION", "PARTITIONING", "PARTITION_SCHEMA", "PARTS_COL", "Part", "RUN_FILE", "STORE_COLUMNS", "arrow_schema", "arrow_type"]
 
 
 _HELD = threading.local()  # the roots whose lock this thread holds (locked() is re-entrant)
