@@ -73,6 +73,10 @@ SCHEMAS: dict[str, list[tuple[str, object]]] = {
 
 FRAMES = tuple(SCHEMAS)
 
+#: Each schema dtype as pandas resolves it (compared with a column's dtype before casting).
+_RESOLVED = {dtype: pd.api.types.pandas_dtype(dtype)
+             for cols in SCHEMAS.values() for _, dtype in cols}
+
 
 def empty(name: str) -> pd.DataFrame:
     """An empty frame with the right columns and dtypes."""
@@ -91,7 +95,9 @@ def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
     out = {}
     for col, dtype in schema:
         s = df[col]
-        if dtype == DATE:
+        if s.dtype == _RESOLVED[dtype]:
+            pass                      # already right (frames read back, frames conformed twice)
+        elif dtype == DATE:
             s = pd.to_datetime(s, errors="coerce").astype(DATE)
         elif dtype == INT and s.isna().any():
             s = s.astype("Int64")
