@@ -160,14 +160,15 @@ def run_corpus(articles: Iterable[Article], store, *, model: str | None = None,
                 pending[next(counter)] = [a.article_id for a in batch]
                 yield batch
 
-        first = list(itertools.islice(numbered(), 2))
+        items = numbered()
+        first = list(itertools.islice(items, 2))
         if len(first) < 2 and engine == "processes":
             engine = "serial"  # one batch: starting worker processes would cost more than it saves
-        summary.engine = engine
         with get_executor(engine, jobs=jobs, scheduler=scheduler, initializer=_warm,
                           initargs=(model,)) as ex:
-            items = itertools.chain(first, numbered())
-            for index, frames in ex.map_unordered(analyze_batch, items, extra_args=(options,)):
+            summary.engine = ex.info.get("engine", engine)   # processes with one job is serial
+            for index, frames in ex.map_unordered(analyze_batch, itertools.chain(first, items),
+                                                  extra_args=(options,)):
                 ids = pending.pop(index)
                 store.write_batch(frames, keys={aid: keys.pop(aid) for aid in ids})
                 summary.analysed += len(ids)
