@@ -40,6 +40,12 @@ def _cli(*args, cwd=None):
     ({"empty.txt": b""}, ["analyze", "empty.txt"], "empty.txt: the file is empty"),
     ({"pic.txt": b"\x89PNG\r\n\x1a\n\x00\x00"}, ["analyze", "pic.txt"], "pic.txt: this is a PNG image"),
     ({"bad.json": b'{"title": '}, ["analyze", "bad.json"], "bad.json: unreadable JSON"),
+    ({"a.txt": b"Head\n\nBody text.", "taken": b"x"}, ["analyze", "a.txt", "--out", "taken"],
+     "--out taken: is a file, not a folder"),
+    ({"a.txt": b"Head\n\nBody text."}, ["analyze", "a.txt", "--engine", "serial", "--jobs", "0"],
+     "--jobs: 0 is not allowed"),
+    ({"t.csv": b"headline,story\nA,B\n"}, ["analyze", "t.csv", "--columns", "text"],
+     "--columns"),
     ({"a.txt": b"Head\n\nBody text."}, ["analyze", "a.txt", "--published", "2016-02-30"],
      "published date '2016-02-30' is not a real date"),
 ])

@@ -92,7 +92,7 @@ def analyze(
     import tempfile
 
     from . import config
-    from .load import iter_articles
+    from .load import iter_articles, parse_columns
     from .runner import run_corpus
     from .schema import FRAMES
     from .sentiment import check_method
@@ -101,10 +101,10 @@ def analyze(
     check_method(method)
     if jobs is not None and jobs < 1:
         raise ParameterError(f"--jobs: {jobs} is not allowed; use 1 or more")
-    from .load import parse_columns
-
+    if out.exists() and not out.is_dir():
+        raise ParameterError(f"--out {out}: is a file, not a folder; give a folder for the frames")
     mapping = parse_columns(",".join(columns)) if columns else None
-    articles = iter_articles(paths, published=published, **({"columns": mapping} if mapping else {}))
+    articles = iter_articles(paths, published=published, columns=mapping)
     run_opts = dict(model=model, method=method, engine="dask" if scheduler else engine.value,
                     jobs=jobs, scheduler=scheduler, quiet=quiet)
     if format is Format.parquet:
