@@ -21,6 +21,22 @@ def read_bytes(path: Path, where: str) -> bytes:
         raise InputFileError(f"{where}: cannot be read ({exc.strerror}); check its permissions") from None
 
 
+def read_head(path: Path, where: str, n: int, *, what: str) -> bytes:
+    """The first ``n`` bytes of a table file.
+
+    Raises:
+        InputFileError: unreadable, or empty (``what`` names the kind of file expected).
+    """
+    try:
+        with path.open("rb") as f:
+            head = f.read(n)
+    except OSError as exc:
+        raise InputFileError(f"{where}: cannot be read ({exc.strerror}); check its permissions") from None
+    if not head:
+        raise InputFileError(f"{where}: the file is empty; give {what} with one article a row")
+    return head
+
+
 def read_text(path: Path, where: str) -> str:
     """The whole file as text (see :func:`~newsbench.load.article.decode`)."""
     return decode(read_bytes(path, where), where=where)
@@ -53,13 +69,7 @@ def open_text(path: Path, where: str, *, what: str) -> io.TextIOWrapper:
     Raises:
         InputFileError: missing, unreadable, empty or binary.
     """
-    try:
-        with path.open("rb") as f:
-            head = f.read(65536)
-    except OSError as exc:
-        raise InputFileError(f"{where}: cannot be read ({exc.strerror}); check its permissions") from None
-    if not head:
-        raise InputFileError(f"{where}: the file is empty; give {what} with one article a row")
+    head = read_head(path, where, 65536, what=what)
     kind = binary_kind(head)
     if kind is not None:
         shown = kind if kind.startswith("binary") else f"this is {kind}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ...errors import InputFileError, one_line
 from ..columns import find_columns, no_text_message
 from ..rows import Rows
+from ..textio import read_head
 
 NAME = "parquet"
 PUBLISHED_FROM = "table"
@@ -18,13 +19,7 @@ def _open(path, where: str):
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    try:
-        with path.open("rb") as f:
-            magic = f.read(4)
-    except OSError as exc:
-        raise InputFileError(f"{where}: cannot be read ({exc.strerror}); check its permissions") from None
-    if not magic:
-        raise InputFileError(f"{where}: the file is empty; give a Parquet table with one article a row")
+    magic = read_head(path, where, 4, what="a Parquet table")
     if magic != b"PAR1":
         raise InputFileError(f"{where}: not a Parquet file (it does not start with PAR1); give a "
                              f"table written by pandas' to_parquet or pyarrow, or save it as .csv")
