@@ -50,14 +50,14 @@ def contexts():
     import dataclasses
 
     import newsbench as nb
-    from newsbench.layers import REGISTRY, entities
+    from newsbench.layers import REGISTRY
 
     captured = {}
     real = REGISTRY["entities"]
 
     def spy(ctx):
         captured["ctx"] = ctx
-        return entities.build.layer.frames(ctx)
+        return real.build(ctx)
 
     out = []
     # the pipeline runs the registered layer, so the spy goes into the registry

@@ -57,17 +57,13 @@ class Layer:
         rows or DataFrames."""
         import pandas as pd
 
-        from .. import schema
+        from ..engine import frames_from_rows
 
         given = {k: v.to_dict("records") if isinstance(v, pd.DataFrame) else v
                  for k, v in ctx.frames.items()}
         rows = self.run(dataclasses.replace(ctx, frames=given))
-        frames = {name: pd.DataFrame.from_records(given.get(name, rows.get(name, [])),
-                                                  columns=[c for c, _ in schema.SCHEMAS[name]])
-                  for name in (*self.requires, *self.assigns)}
-        if self.finish is not None:
-            frames.update(self.finish(frames))
-        return {name: schema.conform(frames[name], name) for name in self.assigns}
+        frames = frames_from_rows({**given, **rows}, [self])
+        return {name: frames[name] for name in self.assigns}
 
 
 #: Every known layer by name, in registration order (the order that breaks ties).
