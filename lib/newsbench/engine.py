@@ -57,12 +57,12 @@ def _parse(nlp, articles: list[Article]):
     return spans_of, parsed
 
 
-def frames_from_rows(rows: dict[str, list[dict]], layers) -> dict[str, pd.DataFrame]:
-    """One conformed DataFrame per frame from the rows of a batch, after each layer's
-    batch step."""
+def frames_from_rows(rows: dict[str, list[dict]], layers, names=schema.FRAMES) -> dict[str, pd.DataFrame]:
+    """One conformed DataFrame per frame (of ``names``) from the rows of a batch, after each
+    layer's batch step."""
     frames = {name: pd.DataFrame.from_records(rows.get(name, []),
                                               columns=[c for c, _ in schema.SCHEMAS[name]])
-              for name in schema.FRAMES}
+              for name in names}
     for layer in layers:
         if layer.finish is not None:
             frames.update(layer.finish(frames))

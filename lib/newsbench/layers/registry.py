@@ -62,7 +62,7 @@ class Layer:
         given = {k: v.to_dict("records") if isinstance(v, pd.DataFrame) else v
                  for k, v in ctx.frames.items()}
         rows = self.run(dataclasses.replace(ctx, frames=given))
-        frames = frames_from_rows({**given, **rows}, [self])
+        frames = frames_from_rows({**given, **rows}, [self], names=(*self.requires, *self.assigns))
         return {name: frames[name] for name in self.assigns}
 
 
