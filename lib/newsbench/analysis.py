@@ -204,7 +204,7 @@ class Corpus:
         import shutil
         import tempfile
 
-        from .runner import run_corpus
+        from .runner import read_in_order, run_corpus
         from .store import Store
 
         method = self.options.get("method", DEFAULT_METHOD)
@@ -217,12 +217,7 @@ class Corpus:
             run_corpus(self.article_list, store, model=self.options.get("model"), method=method,
                        total=len(self.article_list), **self.execution)
             ids = [a.article_id for a in self.article_list]
-            order = {aid: i for i, aid in enumerate(ids)}
-            frames = {}
-            for name in schema.FRAMES:
-                df = store.read(name, article_ids=ids)
-                pos = df["article_id"].map(order).to_numpy()
-                frames[name] = df.iloc[pos.argsort(kind="stable")].reset_index(drop=True)
+            frames = {name: read_in_order(store, name, ids) for name in schema.FRAMES}
             run = {**store.run, "published": {a.article_id: a.meta.get("published")
                                               for a in self.article_list}}
         finally:

@@ -93,7 +93,7 @@ def analyze(
 
     from . import config
     from .load import iter_articles, parse_columns
-    from .runner import run_corpus
+    from .runner import read_in_order, run_corpus
     from .schema import FRAMES
     from .sentiment import check_method
     from .store import Store
@@ -115,8 +115,7 @@ def analyze(
     store = Store(temp or config.store_dir())
     try:
         summary = run_corpus(articles, store, **run_opts)
-        frames = {name: store.read(name, article_ids=summary.article_ids)
-                  for name in FRAMES}
+        frames = {name: read_in_order(store, name, summary.article_ids) for name in FRAMES}
         written = write_frames(frames, store.run, out, format.value)
     finally:
         if temp is not None:

@@ -62,6 +62,14 @@ def batches(articles: Iterable[Article], *, max_articles: int = BATCH_ARTICLES,
         yield from cut(sorted(chunk, key=by_date))
 
 
+def read_in_order(store, frame: str, article_ids: list[str]):
+    """One frame of ``store`` for ``article_ids``, its rows in the order of those articles (the
+    store keeps them in the order their batches were written)."""
+    order = {aid: i for i, aid in enumerate(article_ids)}
+    df = store.read(frame, article_ids=article_ids)
+    return df.iloc[df["article_id"].map(order).to_numpy().argsort(kind="stable")].reset_index(drop=True)
+
+
 @dataclass
 class RunSummary:
     """What a run did: articles analysed now, skipped as already in the store, batches."""
