@@ -42,12 +42,14 @@ class Place:
         kind: ``country``, ``state`` (a US state), ``continent`` or ``city``.
         country: ISO 3166 alpha-2 code of the country (the country itself for a country).
         population: people living there (0 when unknown).
+        geoname_id: its GeoNames id (0 when unknown): one identity across articles.
     """
 
     name: str
     kind: str
     country: str | None
     population: int
+    geoname_id: int = 0
 
 
 @lru_cache(maxsize=65536)
@@ -112,6 +114,7 @@ def places() -> dict[str, Place]:
     geo = _geonames()
     names = country_names()
     pops = {code: int(c.get("population") or 0) for code, c in geo.get_countries().items()}
+    gids = {code: int(c.get("geonameid") or 0) for code, c in geo.get_countries().items()}
     out: dict[str, Place] = {}
 
     def put(key: str, place: Place) -> None:
@@ -121,15 +124,17 @@ def places() -> dict[str, Place]:
             out[key] = place
 
     for key, code in countries().items():
-        put(key, Place(names.get(code, key.title()), "country", code, pops.get(code, 0)))
+        put(key, Place(names.get(code, key.title()), "country", code, pops.get(code, 0),
+                        gids.get(code, 0)))
     for state in geo.get_us_states().values():
-        put(fold(state["name"]), Place(state["name"], "state", "US", 0))
+        put(fold(state["name"]), Place(state["name"], "state", "US", 0, int(state.get("geonameid") or 0)))
     for cont in geo.get_continents().values():
         pop = int(cont.get("population") or 0)
-        put(fold(cont["name"]), Place(cont["name"], "continent", None, pop))
+        put(fold(cont["name"]), Place(cont["name"], "continent", None, pop, int(cont.get("geonameId") or 0)))
     for city in geo.get_cities().values():
         pop = int(city.get("population") or 0)
-        place = Place(city["name"], "city", city.get("countrycode"), pop)
+        place = Place(city["name"], "city", city.get("countrycode"), pop,
+                      int(city.get("geonameid") or 0))
         put(fold(city["name"]), place)
         if pop >= ALT_NAME_POPULATION:
             for alt in city.get("alternatenames") or ():
