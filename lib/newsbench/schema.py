@@ -46,11 +46,13 @@ SCHEMAS: dict[str, list[tuple[str, object]]] = {
         ("mention_id", INT), ("sent_id", INT), ("para_id", INT), ("text", STR),
         ("model_label", STR), ("label", STR), ("entity", STR),
         ("model_text", STR), ("merged_by", STR), ("country", STR),
+        ("entity_id", STR), ("entity_name", STR), ("entity_label", STR),
     ],
     "entities": _SPAN + [
         ("entity", STR), ("label", STR), ("mentions", INT), ("aliases", STR),
         ("first_sent", INT), ("sentiment", FLOAT), ("sentiment_std", FLOAT),
         ("n_sentences", INT), ("model_labels", STR), ("label_source", STR), ("country", STR),
+        ("entity_id", STR), ("entity_name", STR), ("entity_label", STR), ("identity_by", STR),
     ],
     "timexes": _SPAN + [
         ("timex_id", INT), ("sent_id", INT), ("text", STR),

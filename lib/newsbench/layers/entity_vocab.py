@@ -87,3 +87,28 @@ ORG_WORDS = _words("""
 
 #: Words that join a title to a country before a name ("Secretary of State", "Minister for ...").
 TITLE_LINKS = frozenset({"of", "the", "for", "and"})
+
+#: British spellings of words found in names, as (regular expression, American form), applied
+#: to whole folded words: one identity for "World Health Organisation" and "... Organization".
+#: Word stems are listed where a general ending would catch other words ("four", "tour").
+SPELLINGS = (
+    (r"^(\w+)isation(s?)$", r"\1ization\2"),
+    (r"^(organ|modern|civil|privat|real|special|stabil|util|author|standard|normal|liberal|"
+     r"national|capital|moral|subsid|minim|maxim|optim|prior|mobil|rational|harmon|fertil|"
+     r"monopol|legal|central|recogn|critic|apolog|econom|industrial|computer|digit)is(e|ed|es|ing)$",
+     r"\1iz\2"),
+    (r"^(anal|paral|catal)yse(s?)$", r"\1yze\2"),
+    (r"^(cent|theat|met|lit|fib|kilomet)re(s?)$", r"\1er\2"),
+    (r"^(defen|offen|licen|preten)ce(s?)$", r"\1se\2"),
+    (r"^(program|catalog|dialog)me(s?)$", r"\1\2"),
+    (r"^(catalog|dialog|analog)ue(s?)$", r"\1\2"),
+    (r"^(lab|harb|neighb|hon|fav|col|behavi|vap|rum|val|arm|parl|endeav|splend|savi|hum|"
+     r"flav|od|rig|tum|vig)our(s?)$", r"\1or\2"),
+    (r"^(jewel|travel|cancel|model|label|fuel|counsel)l(ed|ing|er|ers|ery)$", r"\1\2"),
+)
+#: Letter groups that transliterations of one name write differently (Mahmud/Mahmoud,
+#: Yusuf/Youssef): folded to one form before two names are compared.
+TRANSLITERATION = (
+    ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ie", "i"), ("ph", "f"), ("kh", "h"), ("q", "k"),
+    ("ck", "k"), ("y", "i"), ("dh", "d"), ("th", "t"), ("w", "u"),
+)

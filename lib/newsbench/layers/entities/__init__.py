@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 import pandas as pd
 
 from ... import gazetteer
+from ...identity import base_key
 from ...context import Context
 from ...sentiment import entity_sentiment
 from ..entity_vocab import LABELS, NON_ENTITY_LABELS
@@ -69,6 +70,9 @@ def _mention_rows(ctx: Context, mentions: list[Mention], uf: Union, decided) -> 
             "sent_id": ctx.sent_id_at(m.start), "para_id": m.para_id, "text": m.text,
             "model_label": m.model_label, "label": label, "entity": name,
             "model_text": m.model_text, "merged_by": merged_by, "country": country,
+            # the article's own identity; a corpus re-resolves it (newsbench.identity)
+            "entity_id": base_key(name, label, country), "entity_name": name,
+            "entity_label": label,
         })
     return rows
 
@@ -92,6 +96,8 @@ def _entity_rows(ctx: Context, groups, decided, rows: list[dict]) -> list[dict]:
             "sentiment": None, "sentiment_std": None, "n_sentences": None,
             "model_labels": ", ".join(f"{k} {v}" for k, v in model_labels.most_common()),
             "label_source": why, "country": country,
+            "entity_id": sub[0]["entity_id"], "entity_name": name, "entity_label": label,
+            "identity_by": "",
         })
     erows.sort(key=lambda r: (-r["mentions"], r["start"]))
     return erows
