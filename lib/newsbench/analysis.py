@@ -166,74 +166,6 @@ def analyze_text(text: str, *, published=None, title: str | None = None,
     return analyze(art, **options)
 
 
-class Corpus:
-    """Many articles; its frames (``corpus.sentences`` ...) cover them all, analysed on first use.
-
-    Iterating yields the :class:`Article` objects (also in ``corpus.article_list``);
-    ``corpus.articles`` is the articles *frame*, as on :class:`Analysis`.
-    """
-
-    def __init__(self, articles: list[Article], *, engine: str = "processes",
-                 jobs: int | None = None, scheduler: str | None = None, quiet: bool = True,
-                 **options):
-        self.article_list = articles
-        self.options = options
-        self.execution = {"engine": engine, "jobs": jobs, "scheduler": scheduler, "quiet": quiet}
-        self._analysis: Analysis | None = None
-
-    def __iter__(self):
-        return iter(self.article_list)
-
-    def __len__(self) -> int:
-        return len(self.article_list)
-
-    def iter_analyses(self):
-        """One :class:`Analysis` per article, one at a time (memory stays flat)."""
-        for art in self.article_list:
-            yield analyze(art, **self.options)
-
-    @property
-    def analysis(self) -> Analysis:
-        """Every frame over every article: analysed in batches (``engine``: serial, processes or
-        dask) into the store, then read back in the articles' order."""
-        if self._analysis is None:
-            self._analysis = self._analyse()
-        return self._analysis
-
-    def _analyse(self) -> Analysis:
-        import shutil
-        import tempfile
-
-        from .runner import read_in_order, run_corpus
-        from .store import Store
-
-        method = self.options.get("method", DEFAULT_METHOD)
-        check_method(method)
-        use_cache = self.options.get("cache")
-        use_cache = config.cache_enabled() if use_cache is None else use_cache
-        temp = None if use_cache else Path(tempfile.mkdtemp(prefix="newsbench-corpus-"))
-        store = Store(temp or config.store_dir())
-        try:
-            run_corpus(self.article_list, store, model=self.options.get("model"), method=method,
-                       total=len(self.article_list), **self.execution)
-            ids = [a.article_id for a in self.article_list]
-            frames = {name: read_in_order(store, name, ids) for name in schema.FRAMES}
-            run = {**store.run, "published": {a.article_id: a.meta.get("published")
-                                              for a in self.article_list}}
-        finally:
-            if temp is not None:
-                shutil.rmtree(temp, ignore_errors=True)
-        return Analysis(**frames, texts={a.article_id: a.text for a in self.article_list}, run=run)
-
-    def __getattr__(self, name):
-        if name in schema.FRAMES or name in ("texts", "run", "frames", "select"):
-            return getattr(self.analysis, name)
-        raise AttributeError(name)
-
-    def __repr__(self) -> str:
-        return f"Corpus({len(self.article_list)} articles)"
-
-
 def load_corpus(paths, *, published=None, columns=None, **options) -> Corpus:
     """Articles from files, folders (recursively) and glob patterns, in any mix of formats.
 
@@ -245,6 +177,17 @@ def load_corpus(paths, *, published=None, columns=None, **options) -> Corpus:
             runs: ``engine`` (serial, processes, dask), ``jobs``, ``scheduler``, ``quiet``.
 
     Returns:
-        :class:`Corpus`; its frames hold every article (ids made unique).
+        :class:`~newsbench.corpus.Corpus`; its frames hold every article (ids made unique),
+        with one corpus identity per entity (:mod:`newsbench.identity`).
     """
+    from .corpus import Corpus
+
     return Corpus(list(iter_articles(paths, published=published, columns=columns)), **options)
+
+
+def __getattr__(name):  # ``newsbench.analysis.Corpus`` moved to :mod:`newsbench.corpus`
+    if name == "Corpus":
+        from .corpus import Corpus
+
+        return Corpus
+    raise AttributeError(name)

@@ -96,6 +96,7 @@ def analyze(
     from .runner import read_in_order, run_corpus
     from .schema import FRAMES
     from .sentiment import check_method
+    from .identity import IDENTITIES_FILE
     from .store import Store
 
     check_method(method)
@@ -108,14 +109,23 @@ def analyze(
     run_opts = dict(model=model, method=method, engine="dask" if scheduler else engine.value,
                     jobs=jobs, scheduler=scheduler, quiet=quiet)
     if format is Format.parquet:
-        summary = run_corpus(articles, Store(out), **run_opts)
-        typer.echo(f"{summary.line()}; the dataset is in {out}/ (pandas.read_parquet('{out}/sentences'))")
+        store = Store(out)
+        summary = run_corpus(articles, store, **run_opts)
+        from .identity import write_identities
+
+        write_identities(store)
+        typer.echo(f"{summary.line()}; the dataset is in {out}/ (pandas.read_parquet('{out}/sentences'); "
+                   f"corpus entity ids in {out}/{IDENTITIES_FILE})")
         return
     temp = Path(tempfile.mkdtemp(prefix="newsbench-store-")) if no_cache else None
     store = Store(temp or config.store_dir())
     try:
         summary = run_corpus(articles, store, **run_opts)
         frames = {name: read_in_order(store, name, summary.article_ids) for name in FRAMES}
+        from .identity import resolve
+
+        frames["mentions"], frames["entities"] = resolve(frames["mentions"], frames["entities"],
+                                                         frames["articles"])
         written = write_frames(frames, store.run, out, format.value)
     finally:
         if temp is not None:
