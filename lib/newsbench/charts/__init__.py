@@ -5,7 +5,10 @@ says so in words (:func:`empty_figure`). Each layer's charts live in their own m
 re-exported here through its ``__all__``.
 """
 
+from . import corpus
 from .base import empty_figure, show, style, to_png
+from .corpus import *  # noqa: F401,F403
+from .corpus import __all__ as _corpus_all
 from .entities import *  # noqa: F401,F403
 from .entities import __all__ as _entities_all
 from .sentiment import *  # noqa: F401,F403

@@ -6,10 +6,12 @@ of one article or of many (a corpus): what is per article is keyed by ``article_
 A notebook writes ``from newsbench import views`` and calls ``views.entity_table(...)``,
 ``views.timeline_explorer(...)`` and so on. ``describe`` exists twice, so it is called through
 its module: ``views.sentiment.describe(articles)`` (a line per article) and
-``views.timeline.describe(value)`` (a TIMEX3 value in words).
+``views.timeline.describe(value)`` (a TIMEX3 value in words). The corpus views (many articles:
+periods, outlets, corpus entity ids) are called through their module, ``views.corpus``, or
+as methods of :class:`newsbench.Corpus`.
 """
 
-from . import entities, explore, sentiment, timeline
+from . import corpus, entities, explore, sentiment, timeline
 from .entities import (DEFAULT_LABELS, HIGHLIGHT_COLOURS, LABEL_COLOURS, LABELS, NON_ENTITY_LABELS,
                        UNITS, cooccurrences, demonyms_as_countries, entity_counts,
                        entity_mentions_html, entity_table, flag_param, highlight_html,
@@ -22,7 +24,7 @@ from .timeline import (dated_events, expressions_table, period_offset, publicati
                        undated_events)
 
 __all__ = [
-    "entities", "explore", "sentiment", "timeline",
+    "corpus", "entities", "explore", "sentiment", "timeline",
     # entities
     "DEFAULT_LABELS", "HIGHLIGHT_COLOURS", "LABEL_COLOURS", "LABELS", "NON_ENTITY_LABELS", "UNITS",
     "cooccurrences", "demonyms_as_countries", "entity_counts", "entity_mentions_html",
