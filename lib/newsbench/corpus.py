@@ -187,11 +187,17 @@ class Corpus:
 
     # -- views -----------------------------------------------------------------------------
 
-    def describe(self) -> str:
-        """A sentence on the corpus: articles, sources, dates, duplicates."""
+    def describe(self, *, exclude_duplicates: bool = True) -> str:
+        """A sentence on the corpus: articles, sources, dates, and the duplicates left out
+        (``exclude_duplicates``) or how many there are."""
         from .views import corpus as cv
 
-        return cv.describe_corpus(self.articles, self.duplicates())
+        dups = self.duplicates()
+        if exclude_duplicates:
+            return cv.describe_corpus(self.articles, dups)
+        n = len(dups)
+        return (cv.describe_corpus(self.articles)
+                + (f" {n} of them are copies of another, counted all the same." if n else ""))
 
     def articles_per_period(self, *, granularity: str = "month", by: str = "source") -> pd.DataFrame:
         """``period, source, n_articles``."""
@@ -245,7 +251,8 @@ class Corpus:
         from .views import corpus as cv
 
         ids = self.entity_ids(entities) or None
-        return cv.events_timeline(self.events, self.mentions, self.articles, entity_ids=ids,
+        return cv.events_timeline(self.events, self.mentions, self.articles,
+                                  sentences=self.sentences, entity_ids=ids,
                                   date_from=date_from, date_to=date_to, similarity=similarity)
 
     def kwic(self, term: str, *, width: int = 60, limit: int = 200) -> pd.DataFrame:

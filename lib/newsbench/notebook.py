@@ -54,6 +54,38 @@ def article_param(article: str, *, published: str | None = "") -> Article:
     return load_article(path, published=published or None)
 
 
+def corpus_param(corpus: str) -> str:
+    """Check the ``corpus`` parameter: every comma-separated path or glob must exist (relative
+    to the project folder or absolute). Returns the paths joined again by commas, resolved.
+
+    Raises:
+        ParameterError: empty. InputFileError: a path that names nothing.
+    """
+    import glob
+
+    if not isinstance(corpus, (str, Path)) or not str(corpus).strip():
+        raise ParameterError("corpus: give a folder, files or a dataset folder, e.g. seeds/")
+    out = []
+    for item in (s.strip() for s in str(corpus).split(",") if s.strip()):
+        path = resolve_path(item)
+        if not path.exists() and not glob.glob(str(path)):
+            raise InputFileError(f"corpus: {item}: no such file or folder; give a path relative to "
+                                 f"the project folder or an absolute one")
+        out.append(str(path))
+    return ",".join(out)
+
+
+def open_corpus_param(corpus: str):
+    """The :class:`~newsbench.corpus.Corpus` a checked ``corpus`` parameter names: a dataset
+    folder is read as it is; files are analysed (through the cache) or read from it."""
+    from .corpus import is_dataset, open_corpus
+
+    paths = corpus.split(",")
+    if len(paths) == 1 and is_dataset(paths[0]):
+        return open_corpus(paths[0])
+    return open_corpus(paths, engine="serial")
+
+
 def int_param(name: str, value, *, minimum: int = 1, maximum: int = 10_000) -> int:
     """Check an integer parameter."""
     if isinstance(value, bool) or not isinstance(value, int):

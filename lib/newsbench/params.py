@@ -23,8 +23,8 @@ from types import SimpleNamespace
 
 from .errors import ParameterError
 
-#: The runner sets these for each article itself (a report takes no widgets).
-RUNNER_PARAMS = ("article", "interactive")
+#: The runner sets these for each article (and for the corpus) itself (a report takes no widgets).
+RUNNER_PARAMS = ("article", "corpus", "interactive")
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,27 @@ def _article(value, values, *, name):
     return article_param(value, published=values.get("published", ""))
 
 
+def _corpus(value, values, *, name):
+    from .notebook import corpus_param
+
+    return corpus_param(value)
+
+
+def _date(value, values, *, name):
+    from .load import parse_published
+
+    value = (value or "").strip()
+    if value:
+        parse_published(value, where=f"the {name} parameter")
+    return value
+
+
+def _names(value, values, *, name):
+    if not isinstance(value, str):
+        raise ParameterError(f"{name}: expected text in quotes, comma-separated, got {value!r}")
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
 def _method(value, values, *, name):
     from .sentiment import check_method
 
@@ -158,6 +179,20 @@ PARAMS: dict[str, Param] = {p.name: p for p in (
            "draw durations the text places on the calendar as spans below the axis line"),
     _param("max_label", "int", 56, "longest event label on the chart, in characters",
            _int_between(20, 200)),
+    _param("corpus", "str", "seeds/",
+           "the articles: a folder, files or globs (comma-separated), a table (.csv, .jsonl), "
+           "or a dataset folder written by newsbench analyze", _corpus, binds="corpus_path"),
+    _param("date_from", "str", "", "first publication date YYYY-MM-DD; empty: from the first",
+           _date),
+    _param("date_to", "str", "", "last publication date YYYY-MM-DD; empty: to the last", _date),
+    _param("sources", "str", "", "outlets to keep, comma-separated; empty: all", _names),
+    _param("entities", "str", "",
+           "entities to follow in the trends and timeline, comma-separated names (United States, "
+           "Bush); empty: the most mentioned", _names),
+    _param("terms", "str", "", "words or phrases for keyword in context and term trends, "
+           "comma-separated; empty: none", _names),
+    _param("exclude_duplicates", "bool", True,
+           "leave syndicated copies and near-duplicates out of the counts"),
     _param("interactive", "bool", True,
            "widgets to explore; the report sets False for plain HTML"),
 )}
@@ -191,6 +226,12 @@ NOTEBOOKS: dict[str, tuple[Param, ...]] = {
                             "article"),
                     PARAMS["granularity"], PARAMS["include_durations"], PARAMS["max_label"],
                     PARAMS["interactive"]),
+    "10-corpus": (PARAMS["corpus"], PARAMS["date_from"], PARAMS["date_to"], PARAMS["sources"],
+                  PARAMS["entities"], PARAMS["terms"],
+                  variant("granularity", default="month",
+                          help="period of the charts over time: day, week or month"),
+                  variant("top_n", help="entities in each chart and table"),
+                  PARAMS["exclude_duplicates"], PARAMS["interactive"]),
 }
 
 

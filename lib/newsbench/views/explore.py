@@ -18,7 +18,7 @@ from ..sentiment import POLARITY_THRESHOLD
 from .entities import check_labels, entity_mentions_html
 from .frames import sentence_key, sentence_keys, several_articles
 
-__all__ = ["date_events", "entity_explorer", "entity_sentences", "explorer", "highlight",
+__all__ = ["corpus_entity_explorer", "corpus_entity_sentences", "date_events", "entity_explorer", "entity_sentences", "explorer", "highlight",
            "mention_explorer", "paragraph_explorer", "paragraph_sentences", "sentence_rows",
            "timeline_explorer"]
 
@@ -239,3 +239,48 @@ def timeline_explorer(an, *, interactive: bool = True) -> None:
              interactive=interactive, fallback_keys=labels,
              empty_message="No dated events in this article: nothing to explore.",
              description="Date:", width="50%")
+
+
+def corpus_entity_sentences(corpus, entity_id: str, *, max_articles: int = 12,
+                            per_article: int = 3) -> str:
+    """The sentences naming one corpus entity, article by article (earliest first): the
+    headline, outlet and date of each, its mentions highlighted."""
+    m = corpus.mentions[corpus.mentions["entity_id"] == entity_id]
+    if m.empty:
+        return f"<p>{html.escape(str(entity_id))} is not mentioned.</p>"
+    name = str(m["entity_name"].iloc[0])
+    arts = corpus.articles.set_index("article_id")
+    ids = sorted(m["article_id"].unique(), key=lambda a: (pd.isna(arts.at[a, "published"]),
+                                                          arts.at[a, "published"], a))
+    sents = corpus.sentences
+    blocks = []
+    for aid in ids[:max_articles]:
+        mine = m[m["article_id"] == aid]
+        marks = {}
+        for r in mine.itertuples():
+            marks.setdefault((aid, r.sent_id), []).append((int(r.start), int(r.end)))
+        rows = sents[(sents["article_id"] == aid) & sents["sent_id"].isin(mine["sent_id"])]
+        row = arts.loc[aid]
+        when = "undated" if pd.isna(row["published"]) else f"{row['published']:%d %b %Y}"
+        source = row["source"] if isinstance(row["source"], str) else "source unknown"
+        title = row["title"] if isinstance(row["title"], str) else aid
+        blocks.append(f'<div style="margin:8px 0"><b>{html.escape(title)}</b> '
+                      f'<small>({html.escape(source)}, {when}; {len(mine)} mention(s))</small>'
+                      + sentence_rows(rows.head(per_article), marks) + "</div>")
+    more = (f"<p><small>... and {len(ids) - max_articles} more articles.</small></p>"
+            if len(ids) > max_articles else "")
+    head = (f"<p><b>{html.escape(name)}</b>: {len(m)} mention(s) in {len(ids)} article(s)</p>")
+    return head + "\n".join(blocks) + more
+
+
+def corpus_entity_explorer(corpus, *, interactive: bool = True, top_n: int = 10,
+                           labels=("PERSON", "ORG", "PLACE")) -> None:
+    """Pick one of the most mentioned entities of a corpus and read, article by article, the
+    sentences naming it (in the report: the three most mentioned)."""
+    counts = corpus.mentions[corpus.mentions["entity_label"].isin(list(labels))]
+    counts = counts.groupby(["entity_id", "entity_name"], sort=False).size().sort_values(
+        ascending=False).head(top_n)
+    options = [(f"{name} ({n})", eid) for (eid, name), n in counts.items()]
+    explorer(options, lambda eid: corpus_entity_sentences(corpus, eid), interactive=interactive,
+             fallback_keys=[k for _, k in options[:3]], description="Entity:",
+             empty_message="No people, organisations or places are named in these articles.")
