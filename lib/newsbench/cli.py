@@ -144,9 +144,13 @@ def report(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Notebooks run at once (default: the number of cores)."),
     list_params: bool = typer.Option(False, "--list-params", help="List each notebook's parameters and exit."),
     store: Optional[Path] = typer.Option(None, "--store", help="The store the notebooks read (a folder written by newsbench analyze); articles not in it are analysed into it. Default: the cache."),
+    per_article: Optional[bool] = typer.Option(None, "--per-article/--no-per-article", help="Each article's own reports too (default: on below 200 articles, off from 200)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
 ):
     """Run the notebooks on each article and write shareable HTML reports, with an index.
+
+    With two or more articles the corpus notebook (10-corpus) also writes OUT/corpus.html,
+    first in the index: every article read together, from the analysed store.
 
     For every article: OUT/<article_id>/NN-name.html (code hidden, images embedded, no scripts),
     the executed NN-name.ipynb beside it, and OUT/index.html linking them all. Parameters are
@@ -175,14 +179,21 @@ def report(
     if store is not None:  # the kernels inherit it: notebooks read the same store
         os.environ["NEWSBENCH_STORE"] = str(store.resolve())
     started = time.monotonic()
+    chosen = len(articles) < rep.PER_ARTICLE_LIMIT if per_article is None else per_article
+    if per_article is None and not chosen:
+        typer.echo(f"{len(articles)} articles: the corpus report only (from "
+                   f"{rep.PER_ARTICLE_LIMIT} articles on); --per-article writes each article's too")
+    spec = ",".join(os.path.abspath(p) for p in paths)  # the kernels run in notebooks/
     results = rep.run_report(articles, selected, values, out, jobs=jobs,
-                             progress=False if quiet else None)
+                             progress=False if quiet else None, per_article=chosen, corpus=spec)
     failed = [r for r in results if not r.ok]
     for r in failed:
         kept = f"; kept {r.kept}" if r.kept else ""
         print(f"newsbench: failed: {r.article_id} {r.notebook}: {r.error}{kept}", file=sys.stderr)
+    corpus_note = " (with the corpus report, corpus.html)" if any(
+        r.article_id == "corpus" and r.ok for r in results) else ""
     typer.echo(f"{len(results) - len(failed)} of {len(results)} reports written for {len(articles)} "
-               f"article(s) in {time.monotonic() - started:.0f} s; open {out / 'index.html'}")
+               f"article(s){corpus_note} in {time.monotonic() - started:.0f} s; open {out / 'index.html'}")
     if failed:
         raise typer.Exit(1)
 

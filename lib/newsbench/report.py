@@ -236,14 +236,22 @@ class Kernels:
 
 
 def _execute(nb: Notebook, art: Article, params: dict, staging: Path, kernels: Kernels) -> TaskResult:
-    import papermill as pm
-
+    """Run one notebook on one article into ``staging``."""
     started = time.monotonic()
-    out = staging / f"{nb.name}.ipynb"
     values = {k: v for k, v in params.items() if k in nb.params}
     values["article"] = _article_param(art)
     if "interactive" in nb.params:
         values["interactive"] = False
+    return _run_notebook(nb, values, staging / f"{nb.name}.ipynb", kernels, art.article_id,
+                         lambda: _run_record(nb, art, values, started))
+
+
+def _run_notebook(nb: Notebook, values: dict, out: Path, kernels: Kernels, task: str,
+                  record) -> TaskResult:
+    """Execute ``nb`` with ``values`` into ``out`` and render it beside (``out`` .html)."""
+    import papermill as pm
+
+    started = time.monotonic()
     kernel = None
     try:
         kernel = kernels.acquire()
@@ -252,15 +260,15 @@ def _execute(nb: Notebook, art: Article, params: dict, staging: Path, kernels: K
         # feet; the kernel was started in the notebooks' folder instead
         pm.execute_notebook(str(nb.path), str(out), parameters=values, km=km, progress_bar=False,
                             request_save_on_cell_execute=False)
-        render_html(out, out.with_suffix(".html"), run=_run_record(nb, art, values, started))
-        return TaskResult(art.article_id, nb.name, True, time.monotonic() - started)
+        render_html(out, out.with_suffix(".html"), run=record())
+        return TaskResult(task, nb.name, True, time.monotonic() - started)
     except pm.PapermillExecutionError as exc:
         # number cells from 1 as in the notebook the user edits (papermill injected one)
         number = max(exc.cell_index, 1)
-        return TaskResult(art.article_id, nb.name, False, time.monotonic() - started,
+        return TaskResult(task, nb.name, False, time.monotonic() - started,
                           error=f"cell {number}: {exc.ename}: {_last_line(exc.evalue)}")
     except Exception as exc:  # kernel died, export failed ...
-        return TaskResult(art.article_id, nb.name, False, time.monotonic() - started,
+        return TaskResult(task, nb.name, False, time.monotonic() - started,
                           error=f"{type(exc).__name__}: {_last_line(str(exc))}")
     finally:
         if kernel is not None:
@@ -340,9 +348,11 @@ def _run_banner(run: dict) -> str:
         '<div style="font:13px/1.5 sans-serif;border-bottom:1px solid #ccc;padding:8px 16px;'
         'background:#f6f6f6;color:#333">'
         f'<b>{e(str(run.get("title") or run.get("article_id")))}</b><br>'
-        f'Notebook {e(run["notebook"])} · article {e(run["article_id"])} · published {e(str(published))}'
-        f' (from {e(str(run.get("published_from") or "nowhere"))})<br>'
-        f'Parameters: {e(params)}<br>'
+        + (f'Notebook {e(run["notebook"])} · {int(run["corpus"])} articles read together, each '
+           'with its own publication date<br>' if run.get("corpus") else
+           f'Notebook {e(run["notebook"])} · article {e(run["article_id"])} · published {e(str(published))}'
+           f' (from {e(str(run.get("published_from") or "nowhere"))})<br>')
+        + f'Parameters: {e(params)}<br>'
         f'newsbench {e(vers.get("newsbench", "?"))}, pipeline {e(vers.get("pipeline", "?"))}, '
         f'spaCy {e(vers.get("spacy", "?"))} with {e(str(model.get("name", "?")))} {e(str(model.get("version", "")))}, '
         f'NLTK {e(vers.get("nltk", "?"))} · ran {e(run["ran_at"])}'
@@ -383,6 +393,27 @@ def _publish(staging: Path, final: Path, results: list[TaskResult], record: dict
                                                sort_keys=True, default=str))
 
 
+def _corpus_rows(out: Path) -> list[str]:
+    """The index rows of the corpus reports (``corpus*.json``), first in the index."""
+    e = html.escape
+    rows = []
+    for rec_file in sorted(out.glob("corpus*.json")):
+        try:
+            rec = json.loads(rec_file.read_text(encoding="utf-8"))
+        except ValueError:
+            continue
+        status = "" if rec.get("ok") else ' <span style="color:#b00">failed: ' + e(str(rec.get("error", ""))) + "</span>"
+        link = (f'<a href="{e(rec["html"])}">{e(str(rec.get("notebook")))}</a>' if rec.get("html")
+                else e(str(rec.get("notebook"))))
+        rows.append("<tr>"
+                    f"<td><b>The corpus</b><br><small>{int(rec.get('articles') or 0)} articles read together</small></td>"
+                    "<td>all dates</td>"
+                    f"<td>{link} <small>({float(rec.get('seconds') or 0):.1f} s)</small>{status}</td>"
+                    f"<td><small>{e(str(rec.get('ran_at', '')))}</small></td>"
+                    "</tr>")
+    return rows
+
+
 def write_index(out: Path) -> Path:
     """``index.html`` linking every article's reports, from the ``run.json`` files in ``out``."""
     e = html.escape
@@ -409,6 +440,7 @@ def write_index(out: Path) -> Path:
             f"<td><small>{e(str(run.get('ran_at', '')))}</small></td>"
             "</tr>"
         )
+    rows = _corpus_rows(out) + rows
     body = "\n".join(rows) or '<tr><td colspan="4">No reports yet.</td></tr>'
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -429,12 +461,76 @@ td,th{{border-bottom:1px solid #ddd;padding:6px;text-align:left;vertical-align:t
     return target
 
 
+#: Below this many articles a report writes each article's reports too (``--per-article``).
+PER_ARTICLE_LIMIT = 200
+
+
+def is_corpus_notebook(nb: Notebook) -> bool:
+    """A notebook over many articles: it declares ``corpus``, not ``article``."""
+    return "corpus" in nb.params and "article" not in nb.params
+
+
+def corpus_report_name(nb: Notebook) -> str:
+    """``corpus`` for 10-corpus, ``corpus-NN-name`` for any other corpus notebook."""
+    return "corpus" if nb.name == "10-corpus" else f"corpus-{nb.name}"
+
+
+def _corpus_task(nb: Notebook, spec: str, n: int, params: dict, run_dir: Path,
+                 kernels: Kernels) -> TaskResult:
+    started = time.monotonic()
+    values = {k: v for k, v in params.items() if k in nb.params}
+    values["corpus"] = spec
+    if "interactive" in nb.params:
+        values["interactive"] = False
+    name = corpus_report_name(nb)
+
+    def record():
+        from .models import versions
+
+        return {"article_id": "corpus", "title": f"The corpus: {n} articles", "notebook": nb.name,
+                "corpus": n, "parameters": {k: v for k, v in values.items() if k not in RUNNER_PARAMS},
+                "versions": versions(),
+                "ran_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+
+    res = _run_notebook(nb, values, run_dir / f"{name}.ipynb", kernels, "corpus", record)
+    res.seconds = time.monotonic() - started
+    return res
+
+
+def _publish_corpus(run_dir: Path, out: Path, nb: Notebook, res: TaskResult, n: int) -> None:
+    """``OUT/corpus.html`` and ``.ipynb`` (replaced only by a successful run) and
+    ``OUT/corpus.json``, the record the index reads."""
+    name = corpus_report_name(nb)
+    src = run_dir / f"{name}.ipynb"
+    if res.ok:
+        os.replace(run_dir / f"{name}.html", out / f"{name}.html")
+        os.replace(src, out / f"{name}.ipynb")
+        (out / f"{name}.failed.ipynb").unlink(missing_ok=True)
+    elif src.exists():
+        os.replace(src, out / f"{name}.failed.ipynb")
+        res.kept = str(out / f"{name}.failed.ipynb")
+    record = {"notebook": nb.name, "articles": n, "ok": res.ok, "error": res.error,
+              "seconds": round(res.seconds, 2),
+              "html": f"{name}.html" if (out / f"{name}.html").is_file() else None,
+              "ran_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+    atomic_write(out / f"{name}.json", json.dumps(record, indent=1, sort_keys=True))
+
+
 def run_report(articles: list[Article], notebooks: list[Notebook], params: dict, out: Path, *,
-               jobs: int | None = None, progress: bool | None = None) -> list[TaskResult]:
+               jobs: int | None = None, progress: bool | None = None,
+               per_article: bool | None = None, corpus: str | None = None) -> list[TaskResult]:
     """Run every notebook for every article, up to ``jobs`` at a time, and publish the reports.
 
+    Args:
+        per_article: each article's own reports (default: below :data:`PER_ARTICLE_LIMIT`
+            articles).
+        corpus: the articles as the corpus notebooks' ``corpus`` parameter (paths and globs,
+            comma-separated); with two or more articles each selected corpus notebook writes
+            ``OUT/corpus.html``, first in the index, from the analysed store.
+
     Returns:
-        One :class:`TaskResult` per article and notebook.
+        One :class:`TaskResult` per article and notebook (``article_id`` ``corpus`` for the
+        corpus reports).
     """
     from .analysis import as_article
     from .runner import run_corpus
@@ -445,9 +541,14 @@ def run_report(articles: list[Article], notebooks: list[Notebook], params: dict,
         raise ParameterError(f"--jobs: {jobs} is not allowed; use 1 or more")
     out = Path(out).resolve()  # kernels run in the notebooks' folder: no relative paths
     out.mkdir(parents=True, exist_ok=True)
+    per_article = len(articles) < PER_ARTICLE_LIMIT if per_article is None else per_article
+    corpus_nbs = [nb for nb in notebooks if is_corpus_notebook(nb)] \
+        if corpus and len(articles) >= 2 else []
+    article_nbs = [nb for nb in notebooks if not is_corpus_notebook(nb)] if per_article else []
     options = {k: params[k] for k in ("method",) if k in params}
-    tasks = [(nb, art) for art in articles for nb in notebooks]
-    kernels = Kernels(len(tasks), notebooks[0].path.parent if notebooks else Path.cwd())
+    tasks = [(nb, art) for art in articles for nb in article_nbs]
+    folder = notebooks[0].path.parent if notebooks else Path.cwd()
+    kernels = Kernels(len(tasks) + len(corpus_nbs), folder)
     kernels.prime(jobs)  # they boot while the NLP runs below
     quiet = progress is False  # None: a bar on a terminal, plain lines in a log
     try:
@@ -460,22 +561,30 @@ def run_report(articles: list[Article], notebooks: list[Notebook], params: dict,
         raise
     run_dir = Path(tempfile.mkdtemp(prefix=".run-", dir=out))
     results: dict[str, list[TaskResult]] = {a.article_id: [] for a in articles}
+    corpus_results: dict[str, TaskResult] = {}
     try:
         from .progress import progress as progress_bar
 
-        with progress_bar(len(tasks), desc="notebooks", unit="notebooks", quiet=quiet) as bar, \
+        total = len(tasks) + len(corpus_nbs)
+        with progress_bar(total, desc="notebooks", unit="notebooks", quiet=quiet) as bar, \
                 ThreadPoolExecutor(max_workers=jobs) as pool:
-            futures = {}
+            futures = {pool.submit(_corpus_task, nb, corpus, len(articles), params, run_dir,
+                                   kernels): nb for nb in corpus_nbs}  # the longest first
             for nb, art in tasks:
                 staging = run_dir / art.article_id
                 staging.mkdir(exist_ok=True)
                 futures[pool.submit(_execute, nb, art, params, staging, kernels)] = art
             for fut in as_completed(futures):
                 res = fut.result()
-                results[res.article_id].append(res)
+                if isinstance(futures[fut], Notebook):
+                    corpus_results[futures[fut].name] = res
+                else:
+                    results[res.article_id].append(res)
                 bar.update(1)
         with locked(out):
-            for art in articles:
+            for nb in corpus_nbs:
+                _publish_corpus(run_dir, out, nb, corpus_results[nb.name], len(articles))
+            for art in articles if article_nbs else ():
                 rec = {"article_id": art.article_id, "title": art.title, "source": art.meta.get("source"),
                        "published": params.get("published") or art.meta.get("published"),
                        "path": art.meta.get("path"), "parameters": params,
@@ -486,4 +595,5 @@ def run_report(articles: list[Article], notebooks: list[Notebook], params: dict,
     finally:
         kernels.close()
         shutil.rmtree(run_dir, ignore_errors=True)
-    return [r for art in articles for r in sorted(results[art.article_id], key=lambda r: r.notebook)]
+    return [corpus_results[nb.name] for nb in corpus_nbs] + [
+        r for art in articles for r in sorted(results[art.article_id], key=lambda r: r.notebook)]
