@@ -48,8 +48,10 @@ ACRONYM = "acronym across articles"
 SPELLING = "spelling variant"
 TRANSLIT = "transliteration"
 SURNAME = "surname across articles"
+SURNAME_HERE = "surname"
 SHORT = "short form across articles"
 AMBIGUOUS = "surname of several people in the corpus, left apart"
+NAMED_PERSON = "a person's name elsewhere"
 COUNTRY = "country"
 GAZETTEER = "gazetteer place"
 FORM = "name form"
@@ -165,6 +167,32 @@ def _join_acronyms(rows: pd.DataFrame, uf: _Union) -> None:
             uf.union(key, roots.pop(), ACRONYM)
 
 
+def _people_misread(rows: pd.DataFrame) -> None:
+    """A name of two words or more the model did not call a person, in an article that calls
+    its last word alone a person ("Helena Marsh" read as an organisation, then "Marsh said"):
+    a person's name. Changes ``rows["key"]`` in place."""
+    lone = {(a, k[7:]) for a, k in zip(rows["article_id"], rows["key"])
+            if k.startswith("person:") and len(k[7:].split()) == 1}
+    keys = rows["key"].tolist()
+    for i, (aid, key, name) in enumerate(zip(rows["article_id"], keys, rows["entity"])):
+        if key.startswith("name:") and acronym_of(name) is None:
+            words = name_tokens(name)
+            if len(words) >= 2 and (aid, words[-1]) in lone and name[:1].isupper():
+                keys[i] = "person:" + " ".join(words)
+    rows["key"] = keys
+
+
+def _join_named_people(keys: list[str], uf: _Union) -> None:
+    """A name the model read as something else in one article joins the person the corpus
+    gives that very name elsewhere ("Beatriz Sandoval" read as a work of art)."""
+    people = {k[7:] for k in keys if k.startswith("person:") and len(k[7:].split()) >= 2}
+    for k in set(keys):
+        if k.startswith("name:"):
+            words = " ".join(name_tokens(k[5:]))
+            if words in people:
+                uf.union(k, "person:" + words, NAMED_PERSON)
+
+
 def _join_people(keys: list[str], uf: _Union) -> None:
     """Transliterations of one name with the rest agreeing, and a name missing middle words
     that one fuller name has (same first and last words)."""
@@ -202,8 +230,9 @@ def _surnames(rows: pd.DataFrame, uf: _Union) -> list[tuple[str, str] | None]:
     itself when several people have it), or ``None``. Full names count when given within :data:`SURNAME_WINDOW_DAYS` of the article
     (an undated article: anywhere in the corpus)."""
     full: dict[str, list[tuple[str, object]]] = defaultdict(list)
+    here: dict[tuple[str, str], set] = defaultdict(set)  # (article, surname) -> full names
     single: list[tuple[int, str]] = []
-    for i, (key, pub) in enumerate(zip(rows["key"], rows["published"])):
+    for i, (aid, key, pub) in enumerate(zip(rows["article_id"], rows["key"], rows["published"])):
         if _city_said_person(rows, i):
             single.append((i, gazetteer.fold(rows["entity"].iat[i])))
         if not key.startswith("person:"):
@@ -211,12 +240,17 @@ def _surnames(rows: pd.DataFrame, uf: _Union) -> list[tuple[str, str] | None]:
         words = key[7:].split()
         if len(words) >= 2:
             full[words[-1]].append((uf.find(key), pub))
+            here[(aid, words[-1])].add(uf.find(key))
         elif words:
             single.append((i, words[0]))
     out: list[tuple[str, str] | None] = [None] * len(rows)
     window = pd.Timedelta(days=SURNAME_WINDOW_DAYS)
     for i, surname in single:
         if rows["label_source"].iat[i] == "surname of several people" or surname not in full:
+            continue
+        same = here.get((rows["article_id"].iat[i], surname), set())
+        if len(same) == 1:  # the article itself gives the full name
+            out[i] = (next(iter(same)), SURNAME_HERE)
             continue
         pub = rows["published"].iat[i]
         near = {root for root, when in full[surname]
@@ -319,7 +353,11 @@ def resolve(mentions: pd.DataFrame, entities: pd.DataFrame,
     uf = _Union()
     for k in rows["key"]:
         uf.find(k)
+    _people_misread(rows)
+    for k in rows["key"]:
+        uf.find(k)
     _join_acronyms(rows, uf)
+    _join_named_people(list(rows["key"]), uf)
     _join_people(list(rows["key"]), uf)
     surname = _surnames(rows, uf)
     ids, whys = [], []
