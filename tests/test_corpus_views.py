@@ -258,10 +258,19 @@ def test_events_timeline_merges_three_reports_and_keeps_another_event_apart(corp
     assert list(only_bob["n_articles"]) == [1]
 
 
+def _one_shared_entity(mentions):
+    """The mentions without London: the factory reports then share one entity only."""
+    return mentions[mentions["entity_name"] != "London"]
+
+
 def test_events_timeline_needs_similar_words_and_counts_an_article_once(corpus):
-    strict = vc.events_timeline(corpus["events"], corpus["mentions"], corpus["articles"],
-                                similarity=0.95)
+    strict = vc.events_timeline(corpus["events"], _one_shared_entity(corpus["mentions"]),
+                                corpus["articles"], similarity=0.95)
     assert strict["n_articles"].max() == 1 and len(strict) == 4
+    # sharing two entities (Ada Lovelace, London) halves the similarity needed
+    two = vc.events_timeline(corpus["events"], corpus["mentions"], corpus["articles"],
+                             similarity=0.95)
+    assert two["n_articles"].max() == 3
     ev = corpus["events"]
     twice = pd.concat([ev, ev[ev["article_id"] == "m2"].assign(event_id=5)], ignore_index=True)
     tl = vc.events_timeline(twice, corpus["mentions"], corpus["articles"])
@@ -373,8 +382,8 @@ def test_charts_are_labelled(corpus):
 
 
 def test_timeline_chart_says_how_many_are_left_out(corpus):
-    tl = vc.events_timeline(corpus["events"], corpus["mentions"], corpus["articles"],
-                            similarity=0.95)
+    tl = vc.events_timeline(corpus["events"], _one_shared_entity(corpus["mentions"]),
+                            corpus["articles"], similarity=0.95)
     fig = cc.corpus_timeline_chart(tl, top_n=2)
     assert "2 of 4 events" in fig.axes[0].get_title() and "2 less reported" in \
         fig.axes[0].get_title()

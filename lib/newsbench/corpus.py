@@ -118,7 +118,7 @@ class Corpus:
 
     # -- choosing articles -----------------------------------------------------------------
 
-    def duplicates(self, *, threshold: float = 0.8) -> pd.DataFrame:
+    def duplicates(self, *, threshold: float = 0.5) -> pd.DataFrame:
         """Syndicated copies and near-duplicates: ``article_id, duplicate_of, similarity, kind``
         (the earliest article of each group is the original and is not listed)."""
         from .views import corpus as cv
@@ -129,7 +129,7 @@ class Corpus:
         return self._duplicates[threshold]
 
     def filter(self, *, date_from=None, date_to=None, sources=None,
-               exclude_duplicates: bool = False, threshold: float = 0.8) -> Corpus:
+               exclude_duplicates: bool = False, threshold: float = 0.5) -> Corpus:
         """The articles published from ``date_from`` to ``date_to`` (inclusive, YYYY-MM-DD),
         from ``sources`` (names, any case), without the duplicates when ``exclude_duplicates``.
         The entity ids stay those of the whole corpus."""
