@@ -172,7 +172,8 @@ def report(
         if not sep:
             raise ParameterError(f"-p {item}: give a name and a value, e.g. -p window 5")
         given[name.strip()] = value
-    values = rep.check_params(given, selected)
+    rep.check_params(given, selected)  # every value refused here, before anything runs
+    values = rep.check_params(given, selected, checked=False)  # what the notebooks are given
     if jobs is not None and jobs < 1:
         raise ParameterError(f"--jobs: {jobs} is not allowed; use 1 or more")
     articles = list(iter_articles(paths, published=values.get("published") or None))

@@ -121,6 +121,8 @@ def _date(value, values, *, name):
 
 
 def _names(value, values, *, name):
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        value = ",".join(value)  # checked once already (the report checks, then the notebook)
     if not isinstance(value, str):
         raise ParameterError(f"{name}: expected text in quotes, comma-separated, got {value!r}")
     return [v.strip() for v in value.split(",") if v.strip()]

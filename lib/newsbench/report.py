@@ -101,8 +101,13 @@ def select_notebooks(spec: str | None, available: list[Notebook]) -> list[Notebo
     return chosen
 
 
-def check_params(given: dict, notebooks: list[Notebook]) -> dict:
+def check_params(given: dict, notebooks: list[Notebook], *, checked: bool = True) -> dict:
     """Validate parameters against the notebooks' declared parameters, before anything runs.
+
+    Args:
+        checked: return the checked values (a list for ``entities``); False returns them only
+            converted to their declared types, as the notebooks are given them (each notebook
+            checks them again).
 
     Returns:
         The values converted to the declared types and checked (a publication date that is
@@ -127,7 +132,8 @@ def check_params(given: dict, notebooks: list[Notebook]) -> dict:
             raise ParameterError(f"parameter {name}: no selected notebook has it{hint} "
                                  f"(see newsbench report --list-params)")
         typed[name] = coerce(name, value, known[name].type)
-    return {name: known[name].validate(value, typed) for name, value in typed.items()}
+    values = {name: known[name].validate(value, typed) for name, value in typed.items()}
+    return values if checked else typed
 
 
 def read_params_file(path: Path) -> dict:
