@@ -41,12 +41,31 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _point_corpus_at_small_corpus(root: Path) -> None:
+    """The corpus notebook's default is seeds/ (one article here): the copy opened in the
+    browser reads the generated corpus with planted facts instead, as a user's own would."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from planted_corpus import make_corpus
+
+    make_corpus(root / "corpus")
+    path = root / "notebooks" / "10-corpus.ipynb"
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            src = "".join(cell["source"])
+            cell["source"] = src.replace('corpus: str = "seeds/"',
+                                         f'corpus: str = "{root / "corpus" / "corpus.jsonl"}"')
+            assert cell["source"] != src
+    path.write_text(json.dumps(nb), encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     """The README's explore command, on a copy of the notebooks (Run All writes outputs)."""
     _need_chromium()
     root = tmp_path_factory.mktemp("lab")
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    _point_corpus_at_small_corpus(root)
     port, token = _free_port(), secrets.token_hex(16)
     settings = root / ".settings" / "@jupyterlab" / "notebook-extension"
     settings.mkdir(parents=True)

@@ -27,13 +27,27 @@ def test_notebook_is_clean_and_has_a_parameters_cell(path):
     assert all(c["cell_type"] == "markdown" for c in cells[: tagged[0]])
 
 
+def _small_corpus(folder: Path) -> Path:
+    """A small corpus: the generated one with planted facts (tests/planted_corpus.py)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from planted_corpus import make_corpus
+
+    make_corpus(folder)
+    return folder / "corpus.jsonl"
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_runs_under_papermill(tmp_path, path):
+    """Every article notebook on a small article; the corpus notebook on a small corpus."""
     import papermill as pm
 
     out = tmp_path / path.name
-    pm.execute_notebook(str(path), str(out), parameters={"article": str(SMALL)},
+    params = ({"corpus": str(_small_corpus(tmp_path)), "terms": "freight, grain"}
+              if path.name.startswith("10-") else {"article": str(SMALL)})
+    pm.execute_notebook(str(path), str(out), parameters=params,
                         cwd=str(ROOT / "notebooks"), kernel_name="python3", progress_bar=False)
     nb = json.loads(out.read_text())
     outputs = [o for c in nb["cells"] if c["cell_type"] == "code" for o in c.get("outputs", [])]
@@ -93,3 +107,19 @@ def test_article_param_resolves_project_paths_and_list_items():
     batch = Path(__file__).resolve().parent / "data" / "articles" / "batch.json"
     item = nbk.article_param(f"{batch}::batch-001", published="2022-12-02")
     assert item.title == "Storm cuts power to thousands" and item.published == "2022-12-02"
+
+
+def test_corpus_parameter_checks_name_the_parameter_and_the_fix(tmp_path):
+    import newsbench as nb
+    from newsbench import params
+
+    with pytest.raises(nb.InputFileError, match=r"corpus: nowhere/: no such file or folder"):
+        params.check_params("10-corpus", {"corpus": "nowhere/"})
+    with pytest.raises(nb.ParameterError, match=r"date_from: .*'2025-02-30'|2025-02-30"):
+        params.check_params("10-corpus", {"corpus": "seeds/", "date_from": "2025-02-30"})
+    with pytest.raises(nb.ParameterError, match="granularity"):
+        params.check_params("10-corpus", {"corpus": "seeds/", "granularity": "year"})
+    got = params.check_params("10-corpus", {"corpus": f"seeds/, {tmp_path}",
+                                            "entities": "United States, WTO", "terms": ""})
+    assert got.entities == ["United States", "WTO"] and got.terms == []
+    assert got.corpus_path.split(",")[1] == str(tmp_path)
