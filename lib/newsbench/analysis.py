@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -15,6 +16,9 @@ from .load import Article, article_from_text, iter_articles, load_article
 from .models import model_info, versions
 from .engine import analyze_batch
 from .sentiment import DEFAULT_METHOD, check_method
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
 
 
 @dataclass

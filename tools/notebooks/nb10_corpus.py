@@ -98,7 +98,7 @@ CELLS = [
     """),
     code("""
     pairs = corpus.cooccurrences(unit="sentence", top_n=30)
-    charts.show(cc.corpus_network(pairs, top))
+    charts.show(cc.corpus_network(pairs, corpus.top_entities(labels=views.LABELS, top_n=500)))
     pairs[["a_name", "b_name", "count", "articles"]].head(15)
     """),
     md("""

@@ -16,5 +16,5 @@ from .sentiment import __all__ as _sentiment_all
 from .timeline import *  # noqa: F401,F403
 from .timeline import __all__ as _timeline_all
 
-__all__ = ["empty_figure", "show", "style", "to_png", *_sentiment_all, *_entities_all,
-           *_timeline_all]
+__all__ = ["corpus", "empty_figure", "show", "style", "to_png", *_sentiment_all, *_entities_all,
+           *_timeline_all, *_corpus_all]

@@ -19,7 +19,7 @@ from matplotlib.lines import Line2D
 
 from ..views.entities import LABEL_COLOURS
 from .base import empty_figure, new_figure
-from .entities import _layout
+
 
 __all__ = ["articles_chart", "corpus_network", "corpus_timeline_chart", "entity_trends_chart",
            "source_entities_chart", "term_trends_chart", "tone_chart"]
@@ -364,6 +364,31 @@ def _network_nodes(pairs: pd.DataFrame, top_entities, max_nodes: int):
     return weight, names, label_of
 
 
+def _spread_layout(graph) -> dict:
+    """Positions with room for the names: each connected group by Kamada-Kawai (deterministic,
+    even edge lengths, unlike a spring layout's crowded hub), groups side by side in rows,
+    largest first."""
+    import networkx as nx
+
+    comps = sorted((sorted(c) for c in nx.connected_components(graph)),
+                   key=lambda c: (-len(c), c[0]))
+    pos, x, y, row_h = {}, 0.0, 0.0, 0.0
+    width = max(6.0, 3.2 * math.sqrt(graph.number_of_nodes()))
+    for comp in comps:
+        r = 1.1 * math.sqrt(len(comp)) if len(comp) > 2 else 1.2
+        if len(comp) == 2:  # one above the other: two names side by side would collide
+            local = {comp[0]: np.array([0.0, 0.45]), comp[1]: np.array([0.0, -0.45])}
+        else:  # weight=None: every line one length (weights would stretch the strongest)
+            local = nx.kamada_kawai_layout(graph.subgraph(comp), weight=None, scale=r)
+        if x > 0 and x + 2 * r > width:
+            x, y, row_h = 0.0, y - row_h - 0.8, 0.0
+        for n, p in local.items():
+            pos[n] = np.array([x + r + p[0], y - r + p[1]])
+        x += 2 * r + 1.0
+        row_h = max(row_h, 2 * r)
+    return pos
+
+
 def corpus_network(pairs: pd.DataFrame, top_entities: pd.DataFrame | None = None, *,
                    max_nodes: int = 25, title: str | None = None):
     """Entities named together across the corpus: a node per entity, a line per pair.
@@ -389,9 +414,9 @@ def corpus_network(pairs: pd.DataFrame, top_entities: pd.DataFrame | None = None
     kept = pairs[pairs["a"].isin(weight.index) & pairs["b"].isin(weight.index)]
     graph = nx.Graph()
     graph.add_weighted_edges_from(zip(kept["a"], kept["b"], kept["count"].astype(int)))
-    pos = _layout(graph)
+    pos = _spread_layout(graph)
     nodes = sorted(graph.nodes)
-    fig, ax = new_figure(figsize=(10, 6.4))
+    fig, ax = new_figure(figsize=(11, 7.5))
     wmax = max(d["weight"] for *_, d in graph.edges(data=True))
     ax.add_collection(LineCollection(
         [(pos[a], pos[b]) for a, b in graph.edges],
