@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import matplotlib.text
 import numpy as np
 import pandas as pd
 import pytest
@@ -407,3 +408,16 @@ def test_empty_inputs_give_figures_that_say_why(corpus):
     for fig, why in cases:
         assert isinstance(fig, Figure) and fig.axes[0].get_title().strip()
         assert why in _texts(fig), (why, _texts(fig))
+
+
+def test_article_text_in_a_chart_is_drawn_as_written_not_as_mathtext(corpus):
+    """An event summary or entity name with "$...\\cmd...$" would make matplotlib's mathtext
+    fail to draw the whole chart."""
+    from newsbench.charts.base import to_png
+
+    tl = vc.events_timeline(corpus["events"], corpus["mentions"], corpus["articles"])
+    tl.loc[0, "summary"] = r"paid $5 and $x^\undefined{}$ bonus"
+    fig = cc.corpus_timeline_chart(tl)
+    png = to_png(fig)
+    assert png.startswith(b"\x89PNG")
+    assert any(r"$x^\undefined" in t.get_text() for t in fig.findobj(matplotlib.text.Text))

@@ -34,8 +34,19 @@ def new_figure(figsize=FIGSIZE, *, nrows: int = 1, ncols: int = 1, **subplots):
     return fig, axes
 
 
+def plain_text(fig) -> None:
+    """Every text of ``fig`` drawn as written: article words such as "$5 and $6" or
+    "$\\frac{a}{b}$" are not matplotlib mathtext (which would garble them, or fail to draw)."""
+    from matplotlib.text import Text
+
+    for text in fig.findobj(Text):
+        text.set_parse_math(False)
+
+
 def to_png(fig) -> bytes:
-    """The figure as PNG bytes (the same input gives the same bytes)."""
+    """The figure as PNG bytes (the same input gives the same bytes); its texts as written
+    (:func:`plain_text`)."""
+    plain_text(fig)
     buf = io.BytesIO()
     with matplotlib.rc_context(STYLE):
         fig.savefig(buf, format="png", metadata={"Software": None})
