@@ -203,3 +203,24 @@ def test_the_corpus_report_is_first_in_the_index(planted, tmp_path):
     index = (out / "index.html").read_text(encoding="utf-8")
     assert index.index("corpus.html") < index.index("</tbody>")
     assert not [p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")]
+
+
+def test_the_readme_answers_the_three_questions(planted, tmp_path):
+    """The README's corpus code block runs as written on an analysed dataset."""
+    import re
+
+    from newsbench.cli import main
+
+    _, _, folder = planted
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("The three questions", 1)[1]
+    code = re.search(r"```python\n(.*?)```", block, re.S).group(1)
+    assert "entity_trends" in code and "tone_by" in code and "events_timeline" in code
+    dataset = tmp_path / "dataset"
+    assert main(["analyze", str(folder / "corpus.jsonl"), "--out", str(dataset), "--engine",
+                 "serial", "-q"]) == 0
+    scope: dict = {}
+    exec(code.replace('"dataset/"', repr(str(dataset))), scope)  # noqa: S102  our own README
+    people = scope["people"]
+    assert {"period", "entity_name", "mentions", "per_article"} <= set(people.columns)
+    assert people["entity_name"].nunique() == 10
