@@ -39,6 +39,7 @@ import pandas as pd
 from . import gazetteer
 from .layers.entity_vocab import LABELS, SPELLINGS, TRANSLITERATION
 from .layers.entities.merging import _initials, acronym_of, name_tokens
+from .unionfind import UnionFind
 
 #: A surname alone joins a full name given within this many days of the article.
 SURNAME_WINDOW_DAYS = 92
@@ -118,25 +119,18 @@ def base_key(name: str, label: str, country) -> str:
     return "name:" + normal_form(name)
 
 
-class _Union:
-    """Union-find over keys; ``union(a, b)`` makes ``b``'s root the root."""
+class _Union(UnionFind):
+    """Union-find over keys that remembers why each key joined another."""
 
     def __init__(self):
-        self.parent: dict[str, str] = {}
+        super().__init__()
         self.why: dict[str, str] = {}
 
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str, why: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[ra] = rb
+    def union(self, a: str, b: str, why: str) -> bool:
+        joined = super().union(a, b)
+        if joined:
             self.why.setdefault(a, why)
+        return joined
 
 
 def _aliases(value) -> list[str]:

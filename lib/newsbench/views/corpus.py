@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParameterError
+from ..unionfind import UnionFind
 from .entities import labels_param
 
 __all__ = ["CORPUS_LABELS", "GRANULARITIES", "UNKNOWN_SOURCE", "articles_per_period",
@@ -531,30 +532,6 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-class _Groups:
-    """Union-find over 0..n-1."""
-
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, x: int, y: int) -> None:
-        rx, ry = self.find(x), self.find(y)
-        if rx != ry:
-            self.parent[max(rx, ry)] = min(rx, ry)
-
-    def groups(self) -> list[list[int]]:
-        out = defaultdict(list)
-        for i in range(len(self.parent)):
-            out[self.find(i)].append(i)
-        return list(out.values())
-
-
 def _event_entities(ev: pd.DataFrame, mentions: pd.DataFrame) -> list[list[str]]:
     """Each event's entity ids: the mentions inside its [start, end) span, in text order."""
     m = mentions.loc[mentions["entity_id"].notna() & mentions["article_id"].isin(ev["article_id"]),
@@ -571,7 +548,7 @@ def _event_entities(ev: pd.DataFrame, mentions: pd.DataFrame) -> list[list[str]]
 def _cluster_events(ev: pd.DataFrame, ents: list, words: list, similarity: float) -> list:
     """Reports of one event: same dates, a shared entity and similar words (half as similar
     with two shared entities) (union-find)."""
-    groups = _Groups(len(ev))
+    groups = UnionFind(range(len(ev)))
     for idx in ev.groupby(["date_start", "date_end"], sort=False).indices.values():
         by_entity = defaultdict(list)
         for i in idx:
@@ -876,7 +853,7 @@ def near_duplicates(texts: dict, articles: pd.DataFrame | None = None, *, thresh
     normal = {a: _normal(texts[a]) for a in given}
     ids = sorted(given, key=lambda a: _published_key(pub.get(a), len(normal[a]), given[a]))
     norms = [normal[a] for a in ids]
-    groups = _Groups(len(ids))
+    groups = UnionFind(range(len(ids)))
     first_of: dict[str, int] = {}
     for i, t in enumerate(norms):
         if t:

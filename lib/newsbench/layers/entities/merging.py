@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 
 from ... import gazetteer
+from ...unionfind import UnionFind
 from ..entity_vocab import INITIAL_SKIP, NAME_SUFFIXES, PARTICLE_PREFIX, PARTICLES, PERSON_SUFFIXES
 from .mentions import Mention, plurality
 
@@ -47,23 +48,8 @@ def _initials(text: str) -> str:
     return "".join(w[0].upper() for w in words if w.lower() not in INITIAL_SKIP)
 
 
-class Union:
-    """Union-find over node names; a short form points at the fuller name it joins."""
-
-    def __init__(self):
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, short: str, full: str) -> None:
-        a, b = self.find(short), self.find(full)
-        if a != b:
-            self.parent[a] = b
+#: Node names joined into entities (a short form points at the fuller name it joins).
+Union = UnionFind
 
 
 def _form_key(text: str, expansions: dict[str, str]) -> str:
