@@ -399,6 +399,13 @@ def _publish(staging: Path, final: Path, results: list[TaskResult], record: dict
                                                sort_keys=True, default=str))
 
 
+def _status(run: dict) -> str:
+    """Nothing for a report that ran, else what failed (escaped)."""
+    if run.get("ok"):
+        return ""
+    return ' <span style="color:#b00">failed: ' + html.escape(str(run.get("error", ""))) + "</span>"
+
+
 def _corpus_rows(out: Path) -> list[str]:
     """The index rows of the corpus reports (``corpus*.json``), first in the index."""
     e = html.escape
@@ -408,7 +415,7 @@ def _corpus_rows(out: Path) -> list[str]:
             rec = json.loads(rec_file.read_text(encoding="utf-8"))
         except ValueError:
             continue
-        status = "" if rec.get("ok") else ' <span style="color:#b00">failed: ' + e(str(rec.get("error", ""))) + "</span>"
+        status = _status(rec)
         link = (f'<a href="{e(rec["html"])}">{e(str(rec.get("notebook")))}</a>' if rec.get("html")
                 else e(str(rec.get("notebook"))))
         rows.append("<tr>"
@@ -432,7 +439,7 @@ def write_index(out: Path) -> Path:
         aid = run_file.parent.name
         links = []
         for name, nb in sorted(run.get("notebooks", {}).items()):
-            status = "" if nb.get("ok") else ' <span style="color:#b00">failed: ' + e(nb.get("error", "")) + "</span>"
+            status = _status(nb)
             if nb.get("html"):
                 links.append(f'<a href="{e(aid)}/{e(nb["html"])}">{e(name)}</a> '
                              f'<small>({nb.get("seconds", 0):.1f} s)</small>{status}')

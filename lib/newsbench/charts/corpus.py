@@ -19,6 +19,7 @@ from matplotlib.lines import Line2D
 
 from ..views.entities import LABEL_COLOURS
 from .base import empty_figure, new_figure
+from .entities import draw_nodes
 
 
 __all__ = ["articles_chart", "corpus_network", "corpus_timeline_chart", "entity_trends_chart",
@@ -250,6 +251,22 @@ def _tone_overall(ax, df: pd.DataFrame, by: str, keys: list, note: str) -> None:
 # --------------------------------------------------------------------------- entities
 
 
+def _per_article_lines(trends: pd.DataFrame, g: str, title: str, cols: tuple[str, str, str],
+                       what: str, legend: str):
+    """One line per ``cols[0]`` (named by ``cols[1]``) of ``per_article`` over periods, the
+    legend counting ``cols[2]``."""
+    key, name, total = cols
+    fig, ax = new_figure(figsize=(10, 5))
+    _lines(ax, trends, key, name, "per_article", total)
+    _pad_periods(ax, trends["period"], g)
+    _date_axis(ax, g)
+    ax.set_ylabel(f"{what} per article\npublished that {g}")
+    ax.set_ylim(bottom=0)
+    _legend_right(ax, title=f"{legend} ({what})")
+    ax.set_title(title)
+    return fig
+
+
 def entity_trends_chart(trends: pd.DataFrame, *, title: str | None = None):
     """Mentions per article published, per period, one line per entity.
 
@@ -267,15 +284,8 @@ def entity_trends_chart(trends: pd.DataFrame, *, title: str | None = None):
     if n == 0 or int(trends["mentions"].sum()) == 0:
         return empty_figure(title, "No mentions to follow over time: no dated article names "
                                    "these entities.")
-    fig, ax = new_figure(figsize=(10, 5))
-    _lines(ax, trends, "entity_id", "entity_name", "per_article", "mentions")
-    _pad_periods(ax, trends["period"], g)
-    _date_axis(ax, g)
-    ax.set_ylabel(f"mentions per article\npublished that {g}")
-    ax.set_ylim(bottom=0)
-    _legend_right(ax, title="entity (mentions)")
-    ax.set_title(title)
-    return fig
+    return _per_article_lines(trends, g, title, ("entity_id", "entity_name", "mentions"),
+                              "mentions", "entity")
 
 
 def term_trends_chart(trends: pd.DataFrame, *, title: str | None = None):
@@ -295,15 +305,7 @@ def term_trends_chart(trends: pd.DataFrame, *, title: str | None = None):
     if not terms or int(trends["hits"].sum()) == 0:
         return empty_figure(title or "Term uses over time", "No uses to count: no dated article "
                             "uses these words" + (" (or no term was given)." if not terms else "."))
-    fig, ax = new_figure(figsize=(10, 5))
-    _lines(ax, trends, "term", "term", "per_article", "hits")
-    _pad_periods(ax, trends["period"], g)
-    _date_axis(ax, g)
-    ax.set_ylabel(f"uses per article\npublished that {g}")
-    ax.set_ylim(bottom=0)
-    _legend_right(ax, title="term (uses)")
-    ax.set_title(title)
-    return fig
+    return _per_article_lines(trends, g, title, ("term", "term", "hits"), "uses", "term")
 
 
 def source_entities_chart(by_source: pd.DataFrame, *, max_sources: int = 12,
@@ -422,22 +424,10 @@ def corpus_network(pairs: pd.DataFrame, top_entities: pd.DataFrame | None = None
         [(pos[a], pos[b]) for a, b in graph.edges],
         linewidths=[0.6 + 5.4 * (d["weight"] - 1) / max(wmax - 1, 1)
                     for *_, d in graph.edges(data=True)], colors="#5d6d7e", alpha=0.55, zorder=1))
-    xy = np.array([pos[n] for n in nodes])
-    areas = [80 + 1100 * weight.get(n, 1) / weight.max() for n in nodes]
-    ax.scatter(xy[:, 0], xy[:, 1], s=areas, zorder=2, edgecolors="white", linewidths=1.2,
-               c=[LABEL_COLOURS.get(label_of.get(n, ""), "#8c8c8c") for n in nodes])
-    for n, (x, y), area in zip(nodes, xy, areas):
-        ax.annotate(f"{_short(names.get(n, n), 24)} ({int(weight.get(n, 0))})", (x, y), fontsize=_LABEL_SIZE, ha="center",
-                    va="bottom", xytext=(0, math.sqrt(area) / 2 + 1), textcoords="offset points",
-                    zorder=3, bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none",
-                                    "alpha": 0.75})
-    (x0, y0), (x1, y1) = xy.min(axis=0), xy.max(axis=0)
-    ax.set_xlim(x0 - 0.12 * (x1 - x0) - 0.3, x1 + 0.12 * (x1 - x0) + 0.3)
-    ax.set_ylim(y0 - 0.08 * (y1 - y0) - 0.2, y1 + 0.15 * (y1 - y0) + 0.35)
-    ax.set_xticks([])
-    ax.set_yticks([])
-    for spine in ax.spines.values():
-        spine.set_visible(False)
+    draw_nodes(ax, [pos[n] for n in nodes],
+               [f"{_short(names.get(n, n), 24)} ({int(weight.get(n, 0))})" for n in nodes],
+               [80 + 1100 * weight.get(n, 1) / weight.max() for n in nodes],
+               [LABEL_COLOURS.get(label_of.get(n, ""), "#8c8c8c") for n in nodes])
     sized = "mentions" if label_of else f"{unit}s shared"
     ax.set_xlabel(f"size: {sized} (in brackets); line width: {unit}s naming both (widest: {wmax}); "
                   "layout has no meaning")

@@ -192,23 +192,10 @@ def cooccurrence_network(mentions: pd.DataFrame, *, unit: str = "sentence", labe
             linewidths=[0.7 + 5.3 * (w - 1) / max(wmax - 1, 1) for *_, w in edges],
             colors="#9aa5b1" if once else "#5d6d7e", alpha=0.35 if once else 0.75, zorder=1))
     smax = max(size.get(n, 1) for n in nodes)
-    xy = np.array([pos[n] for n in nodes])
-    areas = [80 + 1100 * size.get(n, 1) / smax for n in nodes]
-    ax.scatter(xy[:, 0], xy[:, 1], s=areas,
-               c=[LABEL_COLOURS.get(label_of.get(n, ""), "#8c8c8c") for n in nodes],
-               edgecolors="white", linewidths=1.2, zorder=2)
-    for n, (x, y), area in zip(nodes, xy, areas):
-        ax.annotate(f"{_short(n, 24)} ({size.get(n, 0)})", (x, y), fontsize=9, ha="center",
-                    va="bottom", xytext=(0, math.sqrt(area) / 2 + 1), textcoords="offset points",
-                    zorder=3, bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none",
-                                    "alpha": 0.75})
-    (x0, y0), (x1, y1) = xy.min(axis=0), xy.max(axis=0)
-    ax.set_xlim(x0 - 0.12 * (x1 - x0) - 0.3, x1 + 0.12 * (x1 - x0) + 0.3)
-    ax.set_ylim(y0 - 0.08 * (y1 - y0) - 0.2, y1 + 0.15 * (y1 - y0) + 0.35)
-    ax.set_xticks([])
-    ax.set_yticks([])
-    for spine in ax.spines.values():
-        spine.set_visible(False)
+    draw_nodes(ax, [pos[n] for n in nodes],
+               [f"{_short(n, 24)} ({size.get(n, 0)})" for n in nodes],
+               [80 + 1100 * size.get(n, 1) / smax for n in nodes],
+               [LABEL_COLOURS.get(label_of.get(n, ""), "#8c8c8c") for n in nodes])
     faint = "faint: once, " if wmax > 1 else ""
     ax.set_xlabel(f"size: mentions (in brackets); line width: {unit}s naming both ({faint}"
                   f"widest: {wmax}); layout has no meaning")
@@ -219,6 +206,25 @@ def cooccurrence_network(mentions: pd.DataFrame, *, unit: str = "sentence", labe
               frameon=False)
     ax.set_title(title)
     return fig
+
+
+def draw_nodes(ax, xy, texts: list[str], areas: list[float], colours: list) -> None:
+    """A network's dots (``areas`` in points squared) with their names above them, on an axes
+    with no ticks or frame, its limits fitted with room for the names."""
+    xy = np.array(xy)
+    ax.scatter(xy[:, 0], xy[:, 1], s=areas, c=colours, edgecolors="white", linewidths=1.2,
+               zorder=2)
+    for text, (x, y), area in zip(texts, xy, areas):
+        ax.annotate(text, (x, y), fontsize=9, ha="center", va="bottom",
+                    xytext=(0, math.sqrt(area) / 2 + 1), textcoords="offset points", zorder=3,
+                    bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.75})
+    (x0, y0), (x1, y1) = xy.min(axis=0), xy.max(axis=0)
+    ax.set_xlim(x0 - 0.12 * (x1 - x0) - 0.3, x1 + 0.12 * (x1 - x0) + 0.3)
+    ax.set_ylim(y0 - 0.08 * (y1 - y0) - 0.2, y1 + 0.15 * (y1 - y0) + 0.35)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(False)
 
 
 def _layout(graph) -> dict:
