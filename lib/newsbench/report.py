@@ -510,6 +510,16 @@ def _corpus_task(nb: Notebook, spec: str, n: int, params: dict, run_dir: Path,
     return res
 
 
+def _publish_article(run_dir: Path, out: Path, art: Article, results: list[TaskResult],
+                     params: dict) -> None:
+    rec = {"article_id": art.article_id, "title": art.title, "source": art.meta.get("source"),
+           "published": params.get("published") or art.meta.get("published"),
+           "path": art.meta.get("path"), "parameters": params,
+           "ran_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+    ordered = sorted(results, key=lambda r: r.notebook)
+    _publish(run_dir / art.article_id, out / art.article_id, ordered, rec)
+
+
 def _publish_corpus(run_dir: Path, out: Path, nb: Notebook, res: TaskResult, n: int) -> None:
     """``OUT/corpus.html`` and ``.ipynb`` (replaced only by a successful run) and
     ``OUT/corpus.json``, the record the index reads."""
@@ -598,12 +608,7 @@ def run_report(articles: list[Article], notebooks: list[Notebook], params: dict,
             for nb in corpus_nbs:
                 _publish_corpus(run_dir, out, nb, corpus_results[nb.name], len(articles))
             for art in articles if article_nbs else ():
-                rec = {"article_id": art.article_id, "title": art.title, "source": art.meta.get("source"),
-                       "published": params.get("published") or art.meta.get("published"),
-                       "path": art.meta.get("path"), "parameters": params,
-                       "ran_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
-                ordered = sorted(results[art.article_id], key=lambda r: r.notebook)
-                _publish(run_dir / art.article_id, out / art.article_id, ordered, rec)
+                _publish_article(run_dir, out, art, results[art.article_id], params)
             write_index(out)
     finally:
         kernels.close()
