@@ -18,7 +18,8 @@ FLOAT = "float64"
 DATE = "datetime64[s]"  # seconds: dates far from 1970 (2999, 1200) fit, unlike nanoseconds
 
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
-QUOTE_KINDS = ("direct", "indirect")
+QUOTE_KINDS = ("direct", "indirect", "mixed")
+SPEAKER_SOURCES = ("named", "pronoun", "description", "none")
 #: Event kinds: dated by their own expression, a placed duration, dated through another event,
 #: or not placeable.
 EVENT_KINDS = ("dated", "span", "relative", "undated")
@@ -67,8 +68,12 @@ SCHEMAS: dict[str, list[tuple[str, object]]] = {
         ("kind", pd.CategoricalDtype(EVENT_KINDS)), ("relation", STR), ("anchor", STR),
     ],
     "quotes": _SPAN + [
-        ("quote_id", INT), ("sent_id", INT), ("speaker", STR), ("quote", STR),
-        ("kind", pd.CategoricalDtype(QUOTE_KINDS)), ("cue", STR),
+        ("quote_id", INT), ("sent_id", INT), ("para_id", INT), ("quote", STR),
+        ("kind", pd.CategoricalDtype(QUOTE_KINDS)), ("cue", STR), ("cue_start", "Int64"),
+        ("cue_end", "Int64"), ("speaker", STR), ("speaker_start", "Int64"),
+        ("speaker_end", "Int64"), ("speaker_label", STR),
+        ("speaker_source", pd.CategoricalDtype(SPEAKER_SOURCES)), ("speaker_id", STR),
+        ("sentiment", FLOAT), ("spoken", DATE),
     ],
     "emotions": _SPAN + [("sent_id", INT)] + [(e, INT) for e in EMOTIONS],
 }

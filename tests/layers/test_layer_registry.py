@@ -43,9 +43,9 @@ def test_order_comes_from_the_declarations_not_the_registration(monkeypatch):
 
 
 def test_a_missing_requirement_is_refused_with_the_layer_to_add(monkeypatch):
-    with pytest.raises(LayerError, match="layer 'time' requires mentions, which no chosen layer "
-                                         "assigns \\('mentions' comes from layer entities\\)"):
-        plan(["structure", "emotions", "time"])
+    with pytest.raises(LayerError, match="layer 'time' requires quotes, which no chosen layer "
+                                         "assigns \\('quotes' comes from layer quotes\\)"):
+        plan(["structure", "emotions", "entities", "time"])
 
 
 def test_unknown_clashing_and_cyclic_layers_are_refused(monkeypatch):

@@ -10,6 +10,7 @@ from .registry import REGISTRY, Layer, plan, register
 from . import structure  # noqa: E402,F401  articles, paragraphs, sentences
 from . import emotions  # noqa: E402,F401  emotions
 from . import entities  # noqa: E402,F401  mentions, entities
+from . import quotes  # noqa: E402,F401  quotes
 from . import time  # noqa: E402,F401  timexes, events
 
 __all__ = ["REGISTRY", "Layer", "plan", "register"]

@@ -44,12 +44,16 @@ __all__ = ["EVENT_KINDS", "PRESENT_IS_PAST_ROLES", "SPAN_DTYPE", "build", "descr
            "period_offset"]
 
 
-@register("time", requires=("sentences", "mentions"), assigns=("timexes", "events"))
+@register("time", requires=("sentences", "mentions", "quotes"), assigns=("timexes", "events"))
 def build(ctx: Context) -> dict[str, list[dict]]:
-    """Rows of the frames ``timexes`` and ``events`` of one article (see the module docstring)."""
+    """Rows of the frames ``timexes`` and ``events`` of one article (see the module docstring).
+    Relative expressions inside the quotes layer's direct quotations are anchored to the day
+    the quotation was spoken."""
     sent_spans = [(r["start"], r["end"]) for r in ctx.frames["sentences"]]
     headline = [(sp.start, sp.end) for sp in ctx.spans if sp.role in PRESENT_IS_PAST_ROLES]
-    found = tx.tag(ctx.text, ctx.published, sentences=sent_spans, present_is_past=headline)
+    quoted = [(q["start"], q["end"]) for q in ctx.frames["quotes"] if q["kind"] == "direct"]
+    found = tx.tag(ctx.text, ctx.published, sentences=sent_spans, present_is_past=headline,
+                   quotes=quoted)
     docs = Docs(ctx)
     timexes = _timex_frame(ctx, found, docs)
     events = event_frame(ctx, found, timexes, docs)
