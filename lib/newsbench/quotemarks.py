@@ -112,9 +112,9 @@ def _scan(line: str, base: int, single: bool) -> list[Marked]:
 def quotations(text: str) -> list[Marked]:
     """The words between quotation marks in ``text``, line by line, in text order.
 
-    Double marks (curly, straight, guillemets) are read first; a line with none is read for
-    single marks (``'We will win', she said``), telling them from apostrophes by what stands
-    around them. Single marks inside double ones are part of the outer quotation. A quotation
+    Double marks (curly, straight, guillemets) are read first, then single marks outside them
+    (``'We will win', she said``), told from apostrophes by what stands around them. Single
+    marks inside double ones are part of the outer quotation. A quotation
     left open at the end of its line runs to the end of it (``closed`` False): the next
     paragraph may go on with it.
 
@@ -124,8 +124,12 @@ def quotations(text: str) -> list[Marked]:
     out, pos = [], 0
     for line in text.split("\n"):
         found = _scan(line, pos, single=False)
-        if not found and not any(c in line for c in '“”"„«»'):
-            found = _scan(line, pos, single=True)
+        masked = list(line)  # single marks outside the double-quoted words
+        for q in found:
+            for i in range(max(q.start - 1 - pos, 0), min(q.end + 1 - pos, len(line))):
+                masked[i] = " "
+        found += _scan("".join(masked), pos, single=True)
+        found.sort(key=lambda q: q.start)
         out.extend(q for q in found if q.end > q.start and text[q.start:q.end].strip())
         pos += len(line) + 1
     return out

@@ -365,16 +365,33 @@ def _is_quote(art: _Article, q: Marked) -> bool:
     if len(words) >= qv.MIN_WORDS_UNCUED:
         return True
     toks, off = art.tokens(max(0, q.start - 40), max(q.start - 1, 1))
-    near = [t for t in toks if off + t.idx + len(t.text) <= q.start][-3:]
+    near = [t for t in toks if off + t.idx + len(t.text) <= q.start][-6:]
     if any(_speech_verb(t) or t.lemma_.lower() in qv.NAMING_VERBS for t in near):
         return True
     after = art.text[q.end: q.end + 40]
     return bool(re.match(r"^\W{0,3}\s*(?:\w+\s+){0,4}?(?:said|says|told|added|asked)\b", after))
 
 
+_OWN_ATTRIBUTION = re.compile(r",\s+(?:[A-Z]\w+(?:\s+[A-Z]\w+){0,2}|he|she|they|it|we)\s+"
+                              r"(?:said|says|added|told|asked|replied)\b[^“”\"]*$")
+
+
+def _unclosed(art: _Article, q: Marked) -> Marked:
+    """A quotation never closed whose paragraph ends with its own attribution ("... until
+    they give up, she said."): it ends before the attribution."""
+    if q.closed:
+        return q
+    m = _OWN_ATTRIBUTION.search(art.text, q.start, q.end)
+    if m is None:
+        return q
+    return Marked(q.start, m.start() + 1, False, q.single)
+
+
 def _direct(art: _Article) -> list[Quote]:
     out: list[Quote] = []
     prev: Quote | None = None
+    art.marked = [_unclosed(art, q) for q in art.marked]
+    art.inside = [(q.start, q.end) for q in art.marked]
     for q in art.marked:
         if not _is_quote(art, q):
             continue
@@ -476,8 +493,11 @@ def _indirect(art: _Article, direct: list[Quote]) -> list[Quote]:
                 q = Quote(start, end, "indirect", pid)
                 if subj is not None and not (start <= off + subj.idx < end):
                     q.pending = ("subject", subj, off)
-                q.cue, q.cue_start, q.cue_end = _cue(tok, off) if tok.lower_ != "according" else (
-                    "according to", off + tok.idx, off + tok.nbor(1).idx + 2)
+                if tok.lower_ == "according":
+                    cs, ce = off + tok.idx, off + tok.nbor(1).idx + 2
+                    q.cue, q.cue_start, q.cue_end = art.text[cs:ce], cs, ce
+                else:
+                    q.cue, q.cue_start, q.cue_end = _cue(tok, off)
                 out.append(q)
     # reported speech inside reported speech ("X said polls suggested ...") is the outer's
     return [q for q in out if not any(o is not q and o.start <= q.cue_start < o.end
@@ -521,6 +541,9 @@ def _merge(art: _Article, direct: list[Quote], indirect: list[Quote]) -> list[Qu
             i.end = min(tail[0].end + 1, len(art.text))
         inner = [d for d in direct if i.start <= d.end and d.start <= i.end]
         if not inner:
+            # a scare-quoted phrase inside reported speech makes it mixed too
+            if any(i.start < m.start - 1 and m.end < i.end for m in art.marked):
+                i.kind = "mixed"
             keep_ind.append(i)
             continue
         if all(i.start < d.start - 1 and d.end <= i.end + 1 for d in inner):
