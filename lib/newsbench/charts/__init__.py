@@ -15,6 +15,8 @@ from .sentiment import *  # noqa: F401,F403
 from .sentiment import __all__ as _sentiment_all
 from .timeline import *  # noqa: F401,F403
 from .timeline import __all__ as _timeline_all
+from .voices import *  # noqa: F401,F403
+from .voices import __all__ as _voices_all
 
 __all__ = ["corpus", "empty_figure", "show", "style", "to_png", *_sentiment_all, *_entities_all,
-           *_timeline_all, *_corpus_all]
+           *_timeline_all, *_corpus_all, *_voices_all]

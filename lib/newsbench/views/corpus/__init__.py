@@ -25,9 +25,11 @@ from .duplicates import duplicate_ids, duplicates_table, near_duplicates
 from .entities import corpus_cooccurrences, entity_trends, mentions_by_source, top_entities
 from .events import events_timeline
 from .terms import kwic, kwic_html, term_trends
+from .voices import most_quoted, quoted_by_source
 
 __all__ = ["CORPUS_LABELS", "CORPUS_UNITS", "GRANULARITIES", "UNKNOWN_SOURCE",
            "articles_per_period", "corpus_cooccurrences", "describe_corpus", "duplicate_ids",
            "duplicates_table", "entity_trends", "events_timeline", "filter_articles", "kwic",
-           "kwic_html", "mentions_by_source", "near_duplicates", "parse_terms", "restrict",
+           "kwic_html", "mentions_by_source", "most_quoted", "near_duplicates", "parse_terms",
+           "quoted_by_source", "restrict",
            "term_trends", "tone_by", "tone_note", "top_entities"]
