@@ -33,10 +33,13 @@ from .sentiment import DEFAULT_METHOD, check_method
 
 
 def with_identity(analysis: Analysis) -> Analysis:
-    """``analysis`` with corpus ids on its mentions and entities (:mod:`newsbench.identity`)."""
+    """``analysis`` with corpus ids on its mentions, entities and quotations' speakers
+    (:mod:`newsbench.identity`)."""
     mentions, entities = identity.resolve(analysis.mentions, analysis.entities, analysis.articles)
+    quotes = identity.speaker_ids(analysis.quotes, entities)
     frames = {**analysis.frames(), "mentions": schema.conform(mentions, "mentions"),
-              "entities": schema.conform(entities, "entities")}
+              "entities": schema.conform(entities, "entities"),
+              "quotes": schema.conform(quotes, "quotes")}
     return Analysis(**frames, texts=analysis.texts, run=analysis.run)
 
 
@@ -254,6 +257,29 @@ class Corpus:
         return cv.events_timeline(self.events, self.mentions, self.articles,
                                   sentences=self.sentences, entity_ids=ids,
                                   date_from=date_from, date_to=date_to, similarity=similarity)
+
+    def most_quoted(self, *, top_n: int = 10, descriptions: bool = True) -> pd.DataFrame:
+        """The voices the corpus quotes most (one corpus identity per named speaker)."""
+        from .views import corpus as cv
+
+        return self._corpus_names(cv.most_quoted(self.quotes, self.articles, top_n=top_n,
+                                                 descriptions=descriptions))
+
+    def quoted_by_source(self, *, top_n: int = 10) -> pd.DataFrame:
+        """Which sources quote whom: quotations per article of each source."""
+        from .views import corpus as cv
+
+        return self._corpus_names(cv.quoted_by_source(self.quotes, self.articles, top_n=top_n))
+
+    def _corpus_names(self, df: pd.DataFrame) -> pd.DataFrame:
+        """Named speakers under their corpus display name ("Ana Delacroix", not "Delacroix")."""
+        names = self.entities.drop_duplicates("entity_id").set_index("entity_id")["entity_name"]
+        if df.empty:
+            return df
+        better = df["speaker_key"].map(names)
+        out = df.assign(speaker=better.fillna(df["speaker"]).astype("string"))
+        out.attrs = dict(df.attrs)
+        return out
 
     def kwic(self, term: str, *, width: int = 60, limit: int = 200) -> pd.DataFrame:
         """Keyword in context: every sentence using ``term``, with exact offsets."""

@@ -427,3 +427,17 @@ def write_identities(store) -> None:
     _, ents = resolve(mentions.iloc[:0], entities, store.read("articles"))
     table = ents[["article_id", "entity", *IDENTITY_COLUMNS, "identity_by"]]
     atomic_write(store.root / IDENTITIES_FILE, lambda p: table.to_parquet(p, index=False))
+
+
+def speaker_ids(quotes: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
+    """``quotes`` with ``speaker_id`` the corpus id of each named speaker (the entity of its
+    article the speaker is), NA for descriptions and quotations without a speaker."""
+    if quotes.empty or entities.empty:
+        return quotes
+    table = entities.drop_duplicates(["article_id", "entity"]).set_index(
+        ["article_id", "entity"])["entity_id"]
+    keys = pd.MultiIndex.from_arrays([quotes["article_id"], quotes["speaker"].fillna("")])
+    got = table.reindex(keys).to_numpy(dtype=object)
+    named = quotes["speaker_label"].notna().to_numpy()
+    ids = [g if n and isinstance(g, str) else None for g, n in zip(got, named)]
+    return quotes.assign(speaker_id=pd.array(ids, dtype="string"))

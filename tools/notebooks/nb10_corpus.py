@@ -113,6 +113,25 @@ CELLS = [
     timeline[["date_start", "summary", "entity_names", "n_articles", "sources"]].head(25)
     """),
     md("""
+    ## The voices of the corpus
+    Who the articles quote most (direct, indirect and mixed quotations; a named speaker is
+    one identity across articles, a described one such as "a ministry spokeswoman" is
+    counted under its own words), and which outlets quote whom.
+
+    How to read it: each bar counts one voice's quotations across the corpus; the table gives
+    the articles quoting it and the words quoted. The heat map shows quotations per article
+    of each outlet.
+    """),
+    code("""
+    voices = corpus.most_quoted(top_n=top_n)
+    charts.show(charts.most_quoted_chart(voices))
+    display(voices[["speaker", "speaker_label", "quotes", "articles", "words", "direct",
+                    "indirect", "mixed"]])
+    by_outlet = corpus.quoted_by_source(top_n=top_n)
+    if len(by_outlet):
+        display(by_outlet.pivot(index="speaker", columns="source", values="per_article").round(2))
+    """),
+    md("""
     ## Words in context
     Every sentence using each of `terms`, with the words around it, and how often each term is
     used per article per period.
