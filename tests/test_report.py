@@ -136,7 +136,7 @@ def test_real_notebooks_on_a_small_article_with_index(tmp_path):
     assert main(["report", str(SMALL), "-o", str(out), "-p", "window", "2"]) == 0
     folder = out / "wire_dated"
     books = [b for b in rep.available_notebooks() if not rep.is_corpus_notebook(b)]
-    assert len(books) == 4 and not (out / "corpus.html").exists()  # one article: no corpus report
+    assert len(books) == 5 and not (out / "corpus.html").exists()  # one article: no corpus report
     for book in books:
         page = (folder / f"{book.name}.html").read_text()
         assert "data:image/png;base64," in page              # charts embedded
