@@ -73,8 +73,8 @@ def verb_time(verb, headline: bool) -> str:
 def noun_phrase(tok, skip=frozenset(), of=False) -> str:
     """A short noun phrase for a token: its compounds and adjectives, no determiners (with
     ``of``, also a following "of/at/for X": "moment of truth")."""
-    if tok.pos_ in ("VERB", "AUX"):
-        return summary_of(tok, skip, short=True)
+    if tok.pos_ in ("VERB", "AUX"):  # a clause, or a gerund subject ("shelling resumed")
+        return summary_of(tok, skip, short=True) or tok.text
     keep = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nummod", "poss", "nmod", "flat")
             and c.i not in skip and c.pos_ not in ("PRON", "DET", "PUNCT")]
     keep = keep[-3:]
@@ -127,32 +127,70 @@ def _object(verb, skip, short=False):
     return ""
 
 
+_NEGATIONS = {"not", "n't", "never", "no"}
+
+
 def _verb_words(verb, skip) -> str:
+    """The verb group: modal, negation ("never", "not") and passive auxiliary kept, as each
+    changes what happened ("will not", "was brought")."""
     chain = [verb]
     while chain[0].dep_ == "xcomp" and chain[0].head is not chain[0]:
         chain.insert(0, chain[0].head)
     outer = chain[0]
     words = [c.text for c in outer.children if c.dep_ == "aux" and c.lower_ in _MODALS]
-    words += [c.text for c in outer.children if c.dep_ == "neg"]
     for i, v in enumerate(chain):
+        negs = [c.text for c in v.children if c.dep_ == "neg" or (
+            c.dep_ == "advmod" and c.lower_ in _NEGATIONS)]
+        passive = [c.text for c in v.children if c.dep_ == "auxpass"]
         if i:
-            words.append("to")
+            words += negs + ["to"]
+        else:
+            words += (passive[:1] + negs) if passive else negs
         words.append(v.text)
         words += [c.text for c in v.children if c.dep_ == "prt"]
     return " ".join(words)
 
 
+def _no_repeats(words: list[str]) -> list[str]:
+    """A run of words said twice in a row once ("members tried members tried to" -> once)."""
+    n = len(words)
+    for size in range(min(6, n // 2), 0, -1):
+        i = 0
+        while i + 2 * size <= len(words):
+            if [w.lower() for w in words[i:i + size]] == [w.lower() for w in words[i + size:i + 2 * size]]:
+                del words[i + size:i + 2 * size]
+            else:
+                i += 1
+    return words
+
+
+_BARE = {"that", "this", "it", "which", "what", "there", "these", "those"}
+
+
 def summary_of(verb, skip=frozenset(), short=False) -> str:
-    """Who did what: subject, verb and object of a clause, a few words long."""
+    """Who did what: subject, verb group and object of a clause, at most 12 words (6 when
+    ``short``). Empty when the clause has no real subject and verb to tell it by (a heading,
+    a fragment such as "137 has" or "That made"): no summary rather than a wrong one."""
     subj = _subject(verb, skip)
     obj = _object(verb, skip, short=short)
+    if not subj or (subj.lower() in _BARE and not obj) or (subj.isdigit()):
+        return ""
     if verb.lemma_ == "be" and obj and subj:
-        parts = [subj, obj]
+        parts = [subj, _negated(verb), obj]
     else:
         parts = [subj, _verb_words(verb, skip), obj]
-    words = " ".join(p for p in parts if p).split()
+    words = _no_repeats(" ".join(p for p in parts if p).split())
     limit = 6 if short else 12
+    if len(words) < 2:
+        return ""
     return " ".join(words[:limit]) + (" ..." if len(words) > limit else "")
+
+
+def _negated(verb) -> str:
+    """ "is not" for a negated "be" ("the talks were not a failure")."""
+    negs = [c.text for c in verb.children if c.dep_ == "neg" or (
+        c.dep_ == "advmod" and c.lower_ in _NEGATIONS)]
+    return " ".join([verb.text, *negs]) if negs else ""
 
 
 def clause_chars(head, offset: int) -> tuple[int, int]:

@@ -24,6 +24,9 @@ from .time_values import day, period_offset
 
 _RELATIONS = {"after", "since", "before", "following"}
 
+#: The summary of a clause with no real subject and verb to tell it by: said, not a fragment.
+NO_SUMMARY = "(no summary: no subject and verb)"
+
 
 def _entities(ctx: Context, start: int, end: int, doc, offset: int) -> str:
     """The entities named in ``start:end``: from the entity layer's mentions, or, without any,
@@ -74,7 +77,7 @@ class _Events:
         self.rows.append({
             "article_id": self.ctx.article_id, "start": start, "end": end, "event_id": 0,
             "sent_id": self.ctx.sent_id_at(start), "date_start": day(date_start),
-            "date_end": day(date_end), "summary": summary, "entities": entities,
+            "date_end": day(date_end), "summary": summary or NO_SUMMARY, "entities": entities,
             "timex_id": t_index if t is not None else pd.NA,
             "timex": t.text if t is not None else None,
             "value": value if value is not None else (t.value if t is not None else None),
@@ -125,7 +128,7 @@ def _dated_clauses(ev: _Events, timexes: list[dict]) -> None:
             if head.i in skip:            # a verbless fragment: the sentence is the clause
                 sent = span.sent
                 s, e = off + sent.start_char, off + sent.end_char
-                summary = sent.text.strip()[:80]
+                summary = NO_SUMMARY
             else:
                 s, e = clause_chars(head, off)
                 attached = [x.i for x in head.subtree if (id(x.doc), x.i) in ev.timex_tokens]
