@@ -70,6 +70,7 @@ PLACE_WORDS = _words("""
     street road avenue boulevard square highway motorway bridge crossing border airport port
     harbour harbor base district quarter province region valley river lake sea gulf strait
     island islands mountain mountains hills park camp canal coast desert peninsula plain
+    cemetery market bazaar plaza
 """)
 
 #: Last words that do not change what a name names: "<Name> Inc" is "<Name>", and so is
@@ -112,3 +113,25 @@ TRANSLITERATION = (
     ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ie", "i"), ("ph", "f"), ("kh", "h"), ("q", "k"),
     ("ck", "k"), ("y", "i"), ("dh", "d"), ("th", "t"), ("w", "u"),
 )
+
+#: Words the model tags as names that name nothing: time zones, wire slugs and editing notes
+#: ("ATTENTION", "ADDS", "=(PICTURE)="). A mention that is only these is dropped.
+NOT_NAMES = _words("""
+    gmt bst utc cet cest est edt pst pdt et jst ist aest
+    attention adds add update refile corrected correction picture pictures photo photos video
+    wrapup exclusive analysis factbox breakingviews advisory urgent flash newsalert
+""")
+
+#: Verbs and words of a match: a name that "beat" another, "drew", "lost", or stands beside a
+#: score is a club or team (ORG), whatever town it is named after.
+MATCH_VERBS = _words("""
+    beat beats beating defeat defeated defeats thrash thrashed edge edged draw drew drawn
+    lose lost loses win won wins overcome overcame hammer hammered rout routed
+""")
+MATCH_WORDS = _words("""
+    league cup match fixture derby goal goals scored scorer penalty stoppage half-time
+    relegation promotion championship premier serie liga bundesliga ligue
+""")
+
+#: Prepositions that put a name on the map ("in X", "near X", "X-based").
+PLACE_PREPOSITIONS = _words("in at near from outside across into towards toward around")

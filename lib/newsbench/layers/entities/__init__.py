@@ -32,7 +32,7 @@ from ..entity_vocab import LABELS, NON_ENTITY_LABELS
 from ..registry import register
 from .labels import canonical, country_of, decide_label
 from .merging import Union, assign_nodes
-from .mentions import Mention, complete, dateline_places, model_mentions
+from .mentions import Mention, complete, dateline_places, model_mentions, result_clubs
 
 __all__ = ["LABELS", "NON_ENTITY_LABELS", "build"]
 
@@ -132,7 +132,7 @@ def build(ctx: Context) -> dict:
         (person name, dateline, gazetteer: ..., model vote) and ``country``; the entities'
         ``sentiment``, ``sentiment_std`` and ``n_sentences`` are filled per batch.
     """
-    mentions = dateline_places(ctx, model_mentions(ctx))
+    mentions = result_clubs(ctx, dateline_places(ctx, model_mentions(ctx)))
     if not mentions:
         return {"mentions": [], "entities": []}
     complete(mentions, ctx.text)

@@ -1,8 +1,10 @@
 """Step 3 of the entity layer: one label, one name and one country for each entity.
 
 The label is voted by all the entity's mentions (full forms outvote short ones) and checked
-against the gazetteer (:mod:`newsbench.gazetteer`): a known country, US state, continent or
-city is a PLACE however the model tagged a mention, unless the entity is a person's name. The
+against the gazetteer (:mod:`newsbench.gazetteer`): a known country, US state or continent is
+a PLACE however the model tagged a mention, unless the entity is a person's name; a city's
+name settles a split vote but yields to a model that calls every mention something else (the
+UN, a club, a surname), unless the text puts it on the map ("in X"). The
 name is the fullest form: the longest full name for a person, the most frequent full
 (non-acronym, non-short) form otherwise.
 """
@@ -56,9 +58,16 @@ def decide_label(ms: list[Mention]) -> tuple[str, str, gazetteer.Place | None]:
     if place is not None and place.kind != "city":
         return "PLACE", f"gazetteer: {place.kind}", place
     if place is not None:
-        # the model consistently calling a small town something else (a club, a surname) wins
-        consistent = len(ms) >= 2 and len(votes) == 1 and "PLACE" not in votes
-        if dateline or not (consistent and place.population < gazetteer.ALT_NAME_POPULATION):
+        # a city's name settles a split or weak vote; it does not overturn the model calling
+        # every mention something else (an organisation, a club, a person's surname) unless
+        # the text itself puts it on the map ("in X")
+        model = Counter(m.vote for m in ms if m.vote)
+        consistent = len(model) == 1 and "PLACE" not in model
+        if consistent and "PERSON" in model:
+            # a person needs more than one word of the model: a second mention, a full
+            # name, or speech ("Ramos said"); "flooding hit Vigo" stays a place
+            consistent = len(ms) >= 2 or any(m.spoke or len(m.text.split()) >= 2 for m in ms)
+        if dateline or any(m.placed for m in ms) or not consistent:
             return "PLACE", f"gazetteer: city of {place.population:,} people", place
     if dateline:
         return "PLACE", "dateline", None

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 
 from ... import gazetteer
 from ...context import Context
-from ..entity_vocab import (ALONE_NO_NAME, LABELS, NON_ENTITY_LABELS, PERSON_CUES, PLACE_WORDS,
-                            TITLE_LINKS, TITLE_WORDS)
+from ..quote_vocab import SPEECH_VERBS
+from ..entity_vocab import (ALONE_NO_NAME, LABELS, MATCH_VERBS, MATCH_WORDS, NON_ENTITY_LABELS,
+                            NOT_NAMES, PERSON_CUES, PLACE_PREPOSITIONS, PLACE_WORDS, TITLE_LINKS,
+                            TITLE_WORDS)
 
 POSSESSIVE = ("'s", "’s", "'", "’")
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Z'’.\-]*(?:[ ][A-Z][A-Z'’.\-]*)*")
@@ -37,6 +39,8 @@ class Mention:
     j: int = 0                    # doc index just after the mention's last token
     offset: int = 0               # where its doc starts in the article
     titled: bool = False          # a person's title stood before the name
+    placed: bool = False          # "in X", "near X": the text puts it on the map
+    spoke: bool = False           # the subject of "said", "told": someone who speaks
     dateline: bool = False
     node: str = ""
     merged_by: str = ""
@@ -96,7 +100,8 @@ def _trim(tokens, label: str):
     i, j = 0, len(tokens)
     while i < j and (_is_punct(tokens[i]) or tokens[i].lower_ == "the"):
         i += 1
-    while j > i and (_is_punct(tokens[j - 1]) or tokens[j - 1].text in POSSESSIVE):
+    while j > i and (_is_punct(tokens[j - 1]) or tokens[j - 1].text in POSSESSIVE
+                     or _score(tokens[j - 1].text)):  # "Lille 1-0": the score is no name
         j -= 1
     titled = False
     if label == "PERSON":
@@ -120,7 +125,29 @@ def _trim(tokens, label: str):
         return None
     if j - i == 1 and tokens[i].lower_.rstrip(".") in ALONE_NO_NAME:
         return None
+    if all(t.lower_.strip("=()/") in NOT_NAMES or _is_punct(t) for t in tokens[i:j]):
+        return None  # GMT, ATTENTION, ADDS, =(PICTURE)=
     return i, j, titled
+
+
+_SCORE = re.compile(r"^\d{1,2}(?:[-–:]\d{1,2})?$")
+
+
+def _score(word: str) -> bool:
+    return bool(_SCORE.match(word))
+
+
+def _match_context(toks, i: int, j: int) -> bool:
+    """A club or team: beside a score ("Lille 1 Nantes 0", "Lille 1-0"), the subject or
+    object of beat/drew/lost, or after "against", "v" or "vs"."""
+    after = toks[j] if j < len(toks) else None
+    before = toks[i - 1] if i > 0 else None
+    if after is not None and _score(after.text):
+        return True
+    if before is not None and before.lower_.rstrip(".") in ("against", "v", "vs"):
+        return True
+    head = toks[j - 1].head
+    return head.lemma_.lower() in MATCH_VERBS or head.lower_ in MATCH_VERBS
 
 
 def model_mentions(ctx: Context) -> list[Mention]:
@@ -131,26 +158,94 @@ def model_mentions(ctx: Context) -> list[Mention]:
         for ent in doc.ents:
             if ent.label_ in NON_ENTITY_LABELS:
                 continue
-            span = toks[ent.start:ent.end]
-            trimmed = _trim(span, ent.label_)
-            if trimmed is None:
-                continue
-            i, j, titled = trimmed
-            first, last = span[i], span[j - 1]
-            start = offset + first.idx
-            end = offset + last.idx + len(last.text)
-            if last.text.endswith(("'s", "’s")) and len(last.text) > 2:
-                end -= 2
-            prev = toks[ent.start + i - 1] if ent.start + i > 0 else None
-            if prev is not None and prev.lower_.rstrip(".") in PERSON_CUES:
-                titled = True  # "Mr <name>" is a person whatever the model says
-            titled = titled and ent.label_ not in ("GPE", "LOC", "FAC")
-            text = ctx.text[start:end]
-            out.append(Mention(
-                para_id=pid, start=start, end=end, text=text, model_label=ent.label_,
-                model_text=ent.text, vote=_vote_label(ent.label_, text), tokens=toks,
-                j=ent.start + j, offset=offset, titled=titled))
+            for seg_start, seg_end in _without_scores(toks, ent.start, ent.end):
+                m = _mention(ctx, pid, doc, offset, toks, ent, seg_start, seg_end)
+                if m is not None:
+                    out.append(m)
     return out
+
+
+def _without_scores(toks, start: int, end: int) -> list[tuple[int, int]]:
+    """A model span cut at the scores inside it ("Lille 1 Nantes" is two clubs)."""
+    segs, a = [], start
+    for k in range(start, end):
+        if _score(toks[k].text):
+            if k > a:
+                segs.append((a, k))
+            a = k + 1
+    if a < end:
+        segs.append((a, end))
+    return segs
+
+
+def _mention(ctx: Context, pid: int, doc, offset: int, toks, ent, seg_start: int, seg_end: int):
+    """One cleaned mention of the model span ``ent`` (its tokens ``seg_start:seg_end``)."""
+    span = toks[seg_start:seg_end]
+    trimmed = _trim(span, ent.label_)
+    if trimmed is None:
+        return None
+    i, j, titled = trimmed
+    i, j = i + seg_start - ent.start, j + seg_start - ent.start
+    span = toks[ent.start:ent.end]
+    first, last = span[i], span[j - 1]
+    start = offset + first.idx
+    end = offset + last.idx + len(last.text)
+    if last.text.endswith(("'s", "’s")) and len(last.text) > 2:
+        end -= 2
+    prev = toks[ent.start + i - 1] if ent.start + i > 0 else None
+    if prev is not None and prev.lower_.rstrip(".") in PERSON_CUES:
+        titled = True  # "Mr <name>" is a person whatever the model says
+    titled = titled and ent.label_ not in ("GPE", "LOC", "FAC")
+    text = ctx.text[start:end]
+    vote = _vote_label(ent.label_, text)
+    a, b = ent.start + i, ent.start + j
+    if not titled and vote != "ORG" and \
+            _sporting(doc) and _match_context(toks, a, b):
+        vote = "ORG"  # a club named after its town, or glued to its score
+    placed = prev is not None and prev.lower_ in PLACE_PREPOSITIONS or (
+        b < len(toks) and toks[b].text in ("-based",)) or (
+        b + 1 < len(toks) and toks[b].text == "," and toks[b + 1].lower_ in PLACE_PREPOSITIONS)
+    head = toks[b - 1]
+    spoke = head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in SPEECH_VERBS
+    return Mention(
+        para_id=pid, start=start, end=end, text=text, model_label=ent.label_,
+        model_text=ent.text, vote=vote, tokens=toks, j=ent.start + j, offset=offset,
+        titled=titled, placed=placed, spoke=spoke)
+
+
+def _sporting(doc) -> bool:
+    """The paragraph reads as a match report or a results table."""
+    words = {t.lower_ for t in doc}
+    scores = sum(1 for t in doc if _score(t.text))
+    return bool(words & MATCH_WORDS or words & MATCH_VERBS and scores or scores >= 2)
+
+
+_NAME = r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|del|di|la|le|of))*"
+_RESULTS = (
+    re.compile(rf"(?<![\w-])({_NAME}) (\d{{1,2}})\s*(?:[-–]\s*)?({_NAME}) (\d{{1,2}})(?![\w-])"),
+    re.compile(rf"(?<![\w-])({_NAME}) (\d{{1,2}}[-–]\d{{1,2}}) ({_NAME})(?![\w-])"),
+)
+
+
+def result_clubs(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """The two sides of a result ("Lille 1 Nantes 0", "Lyon 2-2 Rennes" aside): clubs or teams,
+    ORG, found even where the model missed them; a model mention there votes ORG."""
+    for m in (m for pattern in _RESULTS for m in pattern.finditer(ctx.text)):
+        for g in (1, 3):
+            start, end = m.start(g), m.end(g)
+            if ctx.text[start:end].upper() == ctx.text[start:end] and end - start > 4:
+                continue  # a capitals slug or dateline, not a side
+            same = [x for x in mentions if x.start < end and start < x.end]
+            if same:
+                for x in same:
+                    if not x.titled:
+                        x.vote = "ORG"
+                continue
+            pid = next((k for k, sp in enumerate(ctx.spans) if sp.start <= start < sp.end), 0)
+            mentions.append(Mention(para_id=pid, start=start, end=end, text=ctx.text[start:end],
+                                    model_label=None, model_text=None, vote="ORG"))
+    mentions.sort(key=lambda x: x.start)
+    return mentions
 
 
 def dateline_places(ctx: Context, mentions: list[Mention]) -> list[Mention]:

@@ -97,13 +97,18 @@ def _people(mentions: list[Mention], form_vote: dict[str, str | None]):
     it or before its surname ("Mr <surname>") anywhere in the article.
     """
     titled = {name_tokens(m.text)[-1] for m in mentions if m.titled}
+    # merge first, then vote: a name the model read as an organisation is a person's when
+    # its last word alone is one in the article ("Helena Marsh" ... "Marsh said")
+    alone = {name_tokens(m.text)[0] for m in mentions if len(name_tokens(m.text)) == 1
+             and form_vote[m.folded] == "PERSON" and gazetteer.lookup(m.text) is None}
     full_names: dict[tuple, list[Mention]] = defaultdict(list)
     for m in mentions:
         toks = name_tokens(m.text)
         if m.dateline or len(toks) < 2 or gazetteer.lookup(m.text) is not None:
             continue
         vote = form_vote[m.folded]
-        if vote == "PERSON" or (toks[-1] in titled and vote not in ("PLACE", "NORP")):
+        if vote == "PERSON" or ((toks[-1] in titled or toks[-1] in alone)
+                                and vote not in ("PLACE", "NORP")):
             full_names[toks].append(m)
     # A one-word name joins the full name it ends (a surname) or starts (a given name, or the
     # family name in names written family name first).

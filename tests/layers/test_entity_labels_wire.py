@@ -1,0 +1,55 @@
+"""Entity labels on wire copy: the gazetteer settles split votes but does not overturn a
+consistent model, clubs are organisations, slugs and time zones are no entities."""
+
+from __future__ import annotations
+
+import newsbench as nb
+
+
+def _labels(text: str) -> dict[str, str]:
+    an = nb.analyze_text(text, published="2024-03-15", cache=False)
+    return dict(zip(an.entities["entity"], an.entities["label"]))
+
+
+def test_an_organisation_named_like_a_town_stays_an_organisation():
+    got = _labels("The UN said on Monday that aid would resume. The United Nations has 30 "
+                  "staff in the region.")
+    assert got.get("United Nations") == "ORG"
+
+
+def test_a_surname_that_is_a_town_is_a_person_when_the_text_says_so():
+    got = _labels("Maria Ramos, a teacher, said the school would close. Ramos added that "
+                  "parents were angry.")
+    assert got.get("Maria Ramos") == "PERSON"
+
+
+def test_a_town_the_text_puts_on_the_map_stays_a_place():
+    got = _labels("Flooding also hit Vigo, in the north of Spain, on Sunday.")
+    assert got.get("Vigo") == "PLACE"
+
+
+def test_clubs_in_results_and_match_reports_are_organisations():
+    got = _labels("Liverpool beat Chelsea 2-1 at Anfield on Saturday.\n\n"
+                  "Results: Lille 1 Nantes 0, Lyon 2 Rennes 2.")
+    for club in ("Liverpool", "Chelsea", "Lille", "Nantes"):
+        assert got.get(club) == "ORG", (club, got)
+    assert not any(any(ch.isdigit() for ch in name) for name in got)  # no "Lille 1-0"
+
+
+def test_slugs_editing_notes_and_time_zones_are_no_entities():
+    got = _labels("ATTENTION - ADDS quotes from the minister\n\n"
+                  "Trading in Frankfurt opened at 0800 GMT on Monday. =(PICTURE)=")
+    assert not {"ATTENTION", "ADDS", "GMT", "PICTURE"} & set(got), got
+
+
+def test_a_cemetery_or_a_market_is_a_place():
+    got = _labels("The funeral was held at Highgate Cemetery on Friday.")
+    assert got.get("Highgate Cemetery") == "PLACE"
+
+
+def test_a_full_name_read_as_an_organisation_joins_its_surname_read_as_a_person():
+    an = nb.analyze_text("Kent Ashby, the presenter, told viewers the show would end. "
+                         "Ashby said he was sad.", published="2024-03-15", cache=False)
+    ents = an.entities.set_index("entity")
+    assert ents.loc["Kent Ashby", "label"] == "PERSON"
+    assert "Ashby" in ents.loc["Kent Ashby", "aliases"]
