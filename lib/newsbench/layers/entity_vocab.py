@@ -127,6 +127,12 @@ NOT_NAMES = _words("""
 MATCH_VERBS = _words("""
     beat beats beating defeat defeated defeats thrash thrashed edge edged draw drew drawn
     lose lost loses win won wins overcome overcame hammer hammered rout routed
+    host hosts hosted visit visits visited face faces faced travel travels play plays
+""")
+#: Nouns a club's name stands before ("Lens coach", "Monaco striker"): that name is the club.
+CLUB_NOUNS = _words("""
+    coach manager boss striker defender midfielder goalkeeper keeper forward winger captain
+    side team club squad fans supporters academy
 """)
 MATCH_WORDS = _words("""
     league cup match fixture derby goal goals scored scorer penalty stoppage half-time

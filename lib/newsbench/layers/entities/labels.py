@@ -53,6 +53,8 @@ def decide_label(ms: list[Mention]) -> tuple[str, str, gazetteer.Place | None]:
         return "PERSON", "person name", None
     if any(m.merged_by == AMBIGUOUS for m in ms):
         return "PERSON", "surname of several people", None
+    if any(m.club for m in ms):
+        return "ORG", "a side in a match", None
     place = _best_place(ms)
     dateline = any(m.dateline for m in ms)
     if place is not None and place.kind != "city":

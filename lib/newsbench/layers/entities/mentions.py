@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from ... import gazetteer
 from ...context import Context
+from ...timex.vocab import MONTHS
 from ..quote_vocab import SPEECH_VERBS
-from ..entity_vocab import (ALONE_NO_NAME, LABELS, MATCH_VERBS, MATCH_WORDS, NON_ENTITY_LABELS,
+from ..entity_vocab import (ALONE_NO_NAME, CLUB_NOUNS, LABELS, MATCH_VERBS, MATCH_WORDS, NON_ENTITY_LABELS,
                             NOT_NAMES, PERSON_CUES, PLACE_PREPOSITIONS, PLACE_WORDS, TITLE_LINKS,
                             TITLE_WORDS)
 
@@ -41,6 +42,7 @@ class Mention:
     titled: bool = False          # a person's title stood before the name
     placed: bool = False          # "in X", "near X": the text puts it on the map
     spoke: bool = False           # the subject of "said", "told": someone who speaks
+    club: bool = False            # a side in a match: beside a score, or that beat/drew/lost
     dateline: bool = False
     node: str = ""
     merged_by: str = ""
@@ -142,11 +144,15 @@ def _match_context(toks, i: int, j: int) -> bool:
     object of beat/drew/lost, or after "against", "v" or "vs"."""
     after = toks[j] if j < len(toks) else None
     before = toks[i - 1] if i > 0 else None
+    if before is not None and before.text in ("(", ","):
+        return False  # "(Ramos 71)": a scorer and the minute
     if after is not None and _score(after.text):
         return True
     if before is not None and before.lower_.rstrip(".") in ("against", "v", "vs"):
         return True
     head = toks[j - 1].head
+    if toks[j - 1].dep_ == "compound" and head.lemma_.lower() in CLUB_NOUNS:
+        return True  # "Lens coach Didier Aubry"
     return head.lemma_.lower() in MATCH_VERBS or head.lower_ in MATCH_VERBS
 
 
@@ -199,9 +205,11 @@ def _mention(ctx: Context, pid: int, doc, offset: int, toks, ent, seg_start: int
     text = ctx.text[start:end]
     vote = _vote_label(ent.label_, text)
     a, b = ent.start + i, ent.start + j
-    if not titled and vote != "ORG" and \
+    if not titled and \
             _sporting(doc) and _match_context(toks, a, b):
-        vote = "ORG"  # a club named after its town, or glued to its score
+        vote, club = "ORG", True  # a club named after its town, or glued to its score
+    else:
+        club = False
     placed = prev is not None and prev.lower_ in PLACE_PREPOSITIONS or (
         b < len(toks) and toks[b].text in ("-based",)) or (
         b + 1 < len(toks) and toks[b].text == "," and toks[b + 1].lower_ in PLACE_PREPOSITIONS)
@@ -210,7 +218,7 @@ def _mention(ctx: Context, pid: int, doc, offset: int, toks, ent, seg_start: int
     return Mention(
         para_id=pid, start=start, end=end, text=text, model_label=ent.label_,
         model_text=ent.text, vote=vote, tokens=toks, j=ent.start + j, offset=offset,
-        titled=titled, placed=placed, spoke=spoke)
+        titled=titled, placed=placed, spoke=spoke, club=club)
 
 
 def _sporting(doc) -> bool:
@@ -221,29 +229,45 @@ def _sporting(doc) -> bool:
 
 
 _NAME = r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|del|di|la|le|of))*"
-_RESULTS = (
-    re.compile(rf"(?<![\w-])({_NAME}) (\d{{1,2}})\s*(?:[-–]\s*)?({_NAME}) (\d{{1,2}})(?![\w-])"),
+_SCORERS = r"(?:[ \t]*\([^()\n]*\))?"
+_RESULTS = (  # a results line: "Lille 1 (Ramos 71) Nantes 0"
+    re.compile(rf"(?m)(?:^[ \t*•-]*|(?<=: )|(?<=, ))({_NAME}) (\d{{1,2}}){_SCORERS}[ \t]*(?:[-–][ \t]*)?({_NAME}) "
+               rf"(\d{{1,2}})(?![\w-]){_SCORERS}"),
     re.compile(rf"(?<![\w-])({_NAME}) (\d{{1,2}}[-–]\d{{1,2}}) ({_NAME})(?![\w-])"),
 )
+_SCORER = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) \d{1,3}(?:\+\d)?"
+                     r"(?:, \d{1,3}(?:\+\d)?)*(?=,|$)")
+
+
+def _add(ctx: Context, mentions: list[Mention], start: int, end: int, vote: str,
+         club: bool = False) -> None:
+    """A mention the model missed (or one it mislabelled) at ``start:end``."""
+    same = [x for x in mentions if x.start < end and start < x.end]
+    if same:
+        for x in same:
+            if not x.titled:
+                x.vote, x.club = vote, club
+        return
+    pid = next((k for k, sp in enumerate(ctx.spans) if sp.start <= start < sp.end), 0)
+    mentions.append(Mention(para_id=pid, start=start, end=end, text=ctx.text[start:end],
+                            model_label=None, model_text=None, vote=vote, club=club))
 
 
 def result_clubs(ctx: Context, mentions: list[Mention]) -> list[Mention]:
-    """The two sides of a result ("Lille 1 Nantes 0", "Lyon 2-2 Rennes" aside): clubs or teams,
-    ORG, found even where the model missed them; a model mention there votes ORG."""
+    """The two sides of a result ("Lille 1 (Ramos 71) Nantes 0", "Lyon 2-2 Rennes"): clubs or
+    teams, ORG, and the scorers in brackets, people; found even where the model missed them."""
     for m in (m for pattern in _RESULTS for m in pattern.finditer(ctx.text)):
-        for g in (1, 3):
-            start, end = m.start(g), m.end(g)
-            if ctx.text[start:end].upper() == ctx.text[start:end] and end - start > 4:
+        sides = [(m.start(g), m.end(g)) for g in (1, 3)]
+        if any(ctx.text[a:b].split()[0].lower().rstrip(".") in MONTHS for a, b in sides):
+            continue  # "March 9 (Reuters) - Results ...": a date, not a result
+        for start, end in sides:
+            if ctx.text[start:end].isupper() and end - start > 4:
                 continue  # a capitals slug or dateline, not a side
-            same = [x for x in mentions if x.start < end and start < x.end]
-            if same:
-                for x in same:
-                    if not x.titled:
-                        x.vote = "ORG"
-                continue
-            pid = next((k for k, sp in enumerate(ctx.spans) if sp.start <= start < sp.end), 0)
-            mentions.append(Mention(para_id=pid, start=start, end=end, text=ctx.text[start:end],
-                                    model_label=None, model_text=None, vote="ORG"))
+            _add(ctx, mentions, start, end, "ORG", club=True)
+        for paren in re.finditer(r"\(([^()\n]*)\)", m.group(0)):
+            base = m.start() + paren.start(1)
+            for sc in _SCORER.finditer(paren.group(1)):
+                _add(ctx, mentions, base + sc.start(1), base + sc.end(1), "PERSON")
     mentions.sort(key=lambda x: x.start)
     return mentions
 

@@ -133,7 +133,9 @@ def _give_node(m: Mention, votes, full_names, short_names, expansions) -> None:
     """Set ``m.node`` (and ``m.short``, ``m.merged_by`` when it joins a fuller name)."""
     toks = name_tokens(m.text)
     acr = None if m.dateline else acronym_of(m.text)
-    if toks in full_names:
+    if m.club:  # a side in a match is the club, not the town it is named after
+        m.node = "club:" + m.folded
+    elif toks in full_names:
         m.node = "person:" + " ".join(toks)
     elif (len(toks) == 1 and toks[0] in short_names and not m.dateline
           and (m.vote != "PLACE" or gazetteer.lookup(m.text) is None)):
@@ -203,6 +205,10 @@ def assign_nodes(mentions: list[Mention]) -> Union:
         votes[m.folded][m.vote] += 1
     form_vote = {f: plurality(v) for f, v in votes.items()}
     expansions = _acronym_expansions(mentions)
+    clubs = {m.folded for m in mentions if m.club}
+    for m in mentions:  # the model's ORG of a club's name is that club
+        if m.folded in clubs and m.vote == "ORG" and not m.titled:
+            m.club = True
     full_names, short_names = _people(mentions, form_vote)
     for m in mentions:
         _give_node(m, votes, full_names, short_names, expansions)
