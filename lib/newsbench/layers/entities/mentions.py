@@ -272,11 +272,18 @@ def result_clubs(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+_AGENCY = re.compile(r"\(([A-Z][\w&.'’]*(?: [A-Z][\w&.'’]*){0,3})\)\s*[-–—]")
+
+
 def dateline_places(ctx: Context, mentions: list[Mention]) -> list[Mention]:
-    """Wire datelines name places in capitals ("MOSCOW/BEIRUT"): each is a PLACE mention."""
+    """Wire datelines name places in capitals ("MOSCOW/BEIRUT"): each is a PLACE mention; the
+    agency in brackets after the date ("(Reuters) -") is an ORG."""
     for pid, span in enumerate(ctx.spans):
         if span.role != "dateline":
             continue
+        agency = _AGENCY.search(ctx.text, span.start, min(span.end + 3, len(ctx.text)))
+        if agency is not None:
+            _add(ctx, mentions, agency.start(1), agency.end(1), "ORG")
         head = _DATELINE_HEAD.match(ctx.text, span.start, span.end)
         for m in _DATELINE_PLACE.finditer(ctx.text, span.start, head.end()):
             start, end = m.start(), m.end()
