@@ -41,3 +41,16 @@ def test_no_summary_is_longer_than_twelve_words():
             "hospitals across the whole region.")
     for s in _summaries(text):
         assert len(s.replace(" ...", "").split()) <= 12
+
+
+def test_a_pronoun_subject_is_the_person_just_named():
+    got = _summaries("Finance Minister Clara Voss met the bankers on Monday. "
+                     "She resigned on Friday.")
+    assert "Clara Voss resigned" in got
+
+
+def test_a_complement_or_an_infinitive_takes_its_clause_subject():
+    assert "shops stayed shut" in _summaries(
+        "Local radio reported that shops in the town stayed shut on Wednesday.")
+    assert any(s.startswith("Tanabe beat") for s in _summaries(
+        "Tanabe needed only 71 minutes to beat Bianca Roma of Italy on Thursday evening."))

@@ -93,9 +93,15 @@ def noun_phrase(tok, skip=frozenset(), of=False) -> str:
     return " ".join(words)
 
 
+def _infinitive(v) -> bool:
+    """ "(needed 71 minutes) to beat ...": a subjectless clause whose subject is its head's."""
+    return v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+
+
 def _subject(verb, skip):
     chain = [verb]
-    while chain[-1].dep_ == "xcomp" and chain[-1].head is not chain[-1] and len(chain) < 4:
+    while (chain[-1].dep_ == "xcomp" or _infinitive(chain[-1])) and \
+            chain[-1].head is not chain[-1] and len(chain) < 4:
         chain.append(chain[-1].head)
     for v in chain:
         for c in v.children:
@@ -172,6 +178,8 @@ def summary_of(verb, skip=frozenset(), short=False) -> str:
     ``short``). Empty when the clause has no real subject and verb to tell it by (a heading,
     a fragment such as "137 has" or "That made"): no summary rather than a wrong one."""
     subj = _subject(verb, skip)
+    if not subj and not short and verb.dep_ in ("acomp", "oprd") and verb.head is not verb:
+        return summary_of(verb.head, skip)  # "stayed [shut] on Wednesday": the clause's verb
     obj = _object(verb, skip, short=short)
     if not subj or (subj.lower() in _BARE and not obj) or (subj.isdigit()):
         return ""

@@ -71,9 +71,24 @@ class _Events:
                         self.dated_tokens.add((id(tok.doc), tok.i))
                 self.token_of[i] = (span, off)
 
+    def person_before(self, pos: int) -> str | None:
+        """The person named last before ``pos`` (what "he" or "she" there stands for when the
+        article makes it clear: a person named in the same or the previous sentence)."""
+        mentions = self.ctx.frames.get("mentions") or []
+        sents = self.ctx.frames.get("sentences") or []
+        sid = self.ctx.sent_id_at(pos)
+        first = next((r["start"] for r in sents if r["sent_id"] == sid - 1), 0)
+        people = [m for m in mentions if m["label"] == "PERSON" and first <= m["start"] < pos]
+        return people[-1]["entity"] if people else None
+
     def add(self, kind, start, end, summary, entities, t_index=None, date_start=None,
             date_end=None, value=None, relation=None, anchor=None) -> None:
         t = self.found[t_index] if t_index is not None else None
+        head = (summary or "").split(" ", 1)
+        if head[0].lower() in ("he", "she") and len(head) == 2:
+            who = self.person_before(start)
+            if who:  # "he retired" -> "Marcel Roubaix retired"
+                summary = f"{who} {head[1]}"
         self.rows.append({
             "article_id": self.ctx.article_id, "start": start, "end": end, "event_id": 0,
             "sent_id": self.ctx.sent_id_at(start), "date_start": day(date_start),
