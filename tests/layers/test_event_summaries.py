@@ -50,7 +50,7 @@ def test_a_pronoun_subject_is_the_person_just_named():
 
 
 def test_a_complement_or_an_infinitive_takes_its_clause_subject():
-    assert "shops stayed shut" in _summaries(
-        "Local radio reported that shops in the town stayed shut on Wednesday.")
+    assert any(s.startswith("shops stayed") for s in _summaries(
+        "Local radio reported that shops in the town stayed shut on Wednesday."))
     assert any(s.startswith("Tanabe beat") for s in _summaries(
         "Tanabe needed only 71 minutes to beat Bianca Roma of Italy on Thursday evening."))

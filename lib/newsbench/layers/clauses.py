@@ -178,7 +178,7 @@ def summary_of(verb, skip=frozenset(), short=False) -> str:
     ``short``). Empty when the clause has no real subject and verb to tell it by (a heading,
     a fragment such as "137 has" or "That made"): no summary rather than a wrong one."""
     subj = _subject(verb, skip)
-    if not subj and not short and verb.dep_ in ("acomp", "oprd") and verb.head is not verb:
+    if not subj and not short and verb.dep_ in ("acomp", "oprd", "advcl") and verb.head is not verb:
         return summary_of(verb.head, skip)  # "stayed [shut] on Wednesday": the clause's verb
     obj = _object(verb, skip, short=short)
     if not subj or (subj.lower() in _BARE and not obj) or (subj.isdigit()):
