@@ -53,3 +53,22 @@ def test_a_full_name_read_as_an_organisation_joins_its_surname_read_as_a_person(
     ents = an.entities.set_index("entity")
     assert ents.loc["Kent Ashby", "label"] == "PERSON"
     assert "Ashby" in ents.loc["Kent Ashby", "aliases"]
+
+
+def test_a_wire_slug_is_no_entity():
+    got = _labels("US STOCKS-Wall St slips as the Fed looms\n\nUS troops left on Monday.")
+    an = nb.analyze_text("SOCCER-Results\n\nUS STOCKS-Wall St slips\n\nUS troops left.",
+                         published="2024-03-15", cache=False)
+    assert list(an.mentions["text"]).count("US") == 1  # the slug's "US" is not counted
+    assert "Fed" in got
+
+
+def test_a_club_is_one_entity_across_match_copy_and_a_player_who_beat_someone_a_person():
+    an = nb.analyze_text("Lille 1 Nantes 0\n\nLille edged Nantes on Saturday and travel to "
+                         "Monaco next week. The Lille coach was pleased.\n\n"
+                         "In tennis, Ada Brennan beat Mia Cole 6-3 6-4. Brennan serves next.",
+                         published="2024-03-15", cache=False)
+    ents = an.entities
+    lille = ents[ents["entity"].str.startswith("Lille")]
+    assert list(lille["label"]) == ["ORG"] and int(lille["mentions"].iloc[0]) >= 3
+    assert dict(zip(ents["entity"], ents["label"])).get("Ada Brennan") == "PERSON"

@@ -43,6 +43,7 @@ class Mention:
     placed: bool = False          # "in X", "near X": the text puts it on the map
     spoke: bool = False           # the subject of "said", "told": someone who speaks
     club: bool = False            # a side in a match: beside a score, or that beat/drew/lost
+    sport: bool = False           # the article reads as sports copy (results, match reports)
     dateline: bool = False
     node: str = ""
     merged_by: str = ""
@@ -159,13 +160,14 @@ def _match_context(toks, i: int, j: int) -> bool:
 def model_mentions(ctx: Context) -> list[Mention]:
     """The model's named entities, each trimmed to the name it holds (no numbers or dates)."""
     out = []
+    sport = any(_sporting(doc) for _, doc, _ in ctx.docs())
     for pid, doc, offset in ctx.docs():
         toks = list(doc)
         for ent in doc.ents:
             if ent.label_ in NON_ENTITY_LABELS:
                 continue
             for seg_start, seg_end in _without_scores(toks, ent.start, ent.end):
-                m = _mention(ctx, pid, doc, offset, toks, ent, seg_start, seg_end)
+                m = _mention(ctx, pid, doc, offset, toks, ent, seg_start, seg_end, sport)
                 if m is not None:
                     out.append(m)
     return out
@@ -184,7 +186,8 @@ def _without_scores(toks, start: int, end: int) -> list[tuple[int, int]]:
     return segs
 
 
-def _mention(ctx: Context, pid: int, doc, offset: int, toks, ent, seg_start: int, seg_end: int):
+def _mention(ctx: Context, pid: int, doc, offset: int, toks, ent, seg_start: int, seg_end: int,
+             sport: bool):
     """One cleaned mention of the model span ``ent`` (its tokens ``seg_start:seg_end``)."""
     span = toks[seg_start:seg_end]
     trimmed = _trim(span, ent.label_)
@@ -203,14 +206,16 @@ def _mention(ctx: Context, pid: int, doc, offset: int, toks, ent, seg_start: int
         titled = True  # "Mr <name>" is a person whatever the model says
     titled = titled and ent.label_ not in ("GPE", "LOC", "FAC")
     text = ctx.text[start:end]
+    if _slug(ctx.text, start, end):
+        return None  # "SOCCER-French Ligue 1 results", "US STOCKS-Wall St ...": a wire slug
     vote = _vote_label(ent.label_, text)
     a, b = ent.start + i, ent.start + j
-    if not titled and \
-            _sporting(doc) and _match_context(toks, a, b):
+    person_name = ent.label_ == "PERSON" and j - i >= 2  # a player who beat another
+    if not titled and not person_name and sport and _match_context(toks, a, b):
         vote, club = "ORG", True  # a club named after its town, or glued to its score
     else:
         club = False
-    placed = prev is not None and prev.lower_ in PLACE_PREPOSITIONS or (
+    placed = prev is not None and prev.lower_ in PLACE_PREPOSITIONS | {"to"} or (
         b < len(toks) and toks[b].text in ("-based",)) or (
         b + 1 < len(toks) and toks[b].text == "," and toks[b + 1].lower_ in PLACE_PREPOSITIONS)
     head = toks[b - 1]
@@ -218,7 +223,23 @@ def _mention(ctx: Context, pid: int, doc, offset: int, toks, ent, seg_start: int
     return Mention(
         para_id=pid, start=start, end=end, text=text, model_label=ent.label_,
         model_text=ent.text, vote=vote, tokens=toks, j=ent.start + j, offset=offset,
-        titled=titled, placed=placed, spoke=spoke, club=club)
+        titled=titled, placed=placed, spoke=spoke, club=club, sport=sport)
+
+
+_SLUG = re.compile(r"(?:UPDATE \d+-|REFILE-|CORRECTED-)*[A-Z][A-Z0-9 &/]*[A-Z0-9]-(?=\S)")
+
+
+def _slug(text: str, start: int, end: int) -> bool:
+    """Inside the capitals glued to a hyphen at the head of a line ("SOCCER-", "US STOCKS-"):
+    the slug of a wire story, no entity."""
+    line = text.rfind("\n", 0, start) + 1
+    m = _SLUG.match(text, line)
+    return m is not None and end <= m.end() - 1
+
+
+def sporting(m: Mention) -> bool:
+    """The mention's article reads as sports copy."""
+    return m.sport
 
 
 def _sporting(doc) -> bool:

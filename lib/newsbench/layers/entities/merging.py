@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from ... import gazetteer
 from ...unionfind import UnionFind
 from ..entity_vocab import INITIAL_SKIP, NAME_SUFFIXES, PARTICLE_PREFIX, PARTICLES, PERSON_SUFFIXES
-from .mentions import Mention, plurality
+from .mentions import Mention, plurality, sporting
 
 #: ``merged_by`` of a surname several people share, left apart from all of them.
 AMBIGUOUS = "ambiguous surname, left apart"
@@ -205,11 +205,15 @@ def assign_nodes(mentions: list[Mention]) -> Union:
         votes[m.folded][m.vote] += 1
     form_vote = {f: plurality(v) for f, v in votes.items()}
     expansions = _acronym_expansions(mentions)
-    clubs = {m.folded for m in mentions if m.club}
-    for m in mentions:  # the model's ORG of a club's name is that club
-        if m.folded in clubs and m.vote == "ORG" and not m.titled:
-            m.club = True
     full_names, short_names = _people(mentions, form_vote)
+    for m in mentions:  # a player's surname that "beat" someone is the player, not a club
+        if m.club and len(name_tokens(m.text)) == 1 and name_tokens(m.text)[0] in short_names:
+            m.club, m.vote = False, "PERSON"
+    clubs = {m.folded for m in mentions if m.club}
+    for m in mentions:  # the club's name elsewhere in match copy is the club, not the town
+        if m.folded in clubs and not m.titled and (
+                (m.vote == "ORG" and not m.placed) or sporting(m)):
+            m.club = True
     for m in mentions:
         _give_node(m, votes, full_names, short_names, expansions)
         uf.find(m.node)
