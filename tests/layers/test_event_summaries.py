@@ -54,3 +54,13 @@ def test_a_complement_or_an_infinitive_takes_its_clause_subject():
         "Local radio reported that shops in the town stayed shut on Wednesday."))
     assert any(s.startswith("Tanabe beat") for s in _summaries(
         "Tanabe needed only 71 minutes to beat Bianca Roma of Italy on Thursday evening."))
+
+
+def test_a_match_clock_is_not_a_day():
+    an = nb.analyze_text("Ramos scored on Saturday. Ten minutes later Mendy equalised, and three "
+                         "minutes into stoppage time Okafor hit the post.",
+                         published="2025-03-15", cache=False)
+    ev = an.events.set_index("summary")
+    assert ev.loc["Mendy equalised", "kind"] == "undated"
+    assert str(ev.loc["Mendy equalised", "date_start"]) == "NaT"
+    assert ev.loc["Ramos scored", "kind"] == "dated"

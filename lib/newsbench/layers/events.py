@@ -24,6 +24,11 @@ from .time_values import day, period_offset
 
 _RELATIONS = {"after", "since", "before", "following"}
 
+#: Running time ("ten minutes later", "an hour earlier", "into stoppage time"): a match or a
+#: scene's clock, not a day of its own; such clauses are not put on the calendar.
+RUNNING_TIME = re.compile(r"\b(?:seconds?|minutes?|hours?)\s+(?:later|earlier|after|before|"
+                          r"into|in)\b|\b(?:stoppage|injury|extra|added)\s+time\b", re.I)
+
 #: The summary of a clause with no real subject and verb to tell it by: said, not a fragment.
 NO_SUMMARY = "(no summary: no subject and verb)"
 
@@ -152,6 +157,10 @@ def _dated_clauses(ev: _Events, timexes: list[dict]) -> None:
             if key in seen:
                 continue
             seen.add(key)
+            if RUNNING_TIME.search(t.text):  # a match's clock is no date
+                ev.add("undated", s, e, summary, _entities(ev.ctx, s, e, span.doc, off), i,
+                       relation=t.text, anchor="none")
+                continue
             dated = t.date_start is not None
             ev.add("dated" if dated else "undated", s, e, summary,
                    _entities(ev.ctx, s, e, span.doc, off), i, t.date_start, t.date_end)
