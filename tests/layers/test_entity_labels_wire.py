@@ -72,3 +72,22 @@ def test_a_club_is_one_entity_across_match_copy_and_a_player_who_beat_someone_a_
     lille = ents[ents["entity"].str.startswith("Lille")]
     assert list(lille["label"]) == ["ORG"] and int(lille["mentions"].iloc[0]) >= 3
     assert dict(zip(ents["entity"], ents["label"])).get("Ada Brennan") == "PERSON"
+
+
+def test_a_clipped_name_the_article_links_joins_the_full_one():
+    an = nb.analyze_text("Juventus sacked their coach on Monday. Juve lost 1-0 to Torino at the "
+                         "weekend.", published="2024-03-15", cache=False)
+    ents = an.entities.set_index("entity")
+    assert "Juve" in ents.loc["Juventus", "aliases"] and "Juve" not in ents.index
+
+
+def test_the_headline_loses_its_wire_slug_but_keeps_a_name():
+    from newsbench.layers.structure import headline
+
+    assert headline("SOCCER-French Ligue 1 results") == "French Ligue 1 results"
+    assert headline("US STOCKS-Wall St slips as Fed looms") == "Wall St slips as Fed looms"
+    assert headline("UPDATE 2-EU ministers clash") == "EU ministers clash"
+    assert headline("UK-France talks stall") == "UK-France talks stall"
+    an = nb.analyze_text("SOCCER-French Ligue 1 results\n\nLille 1 Nantes 0",
+                         published="2024-03-15", cache=False)
+    assert an.articles["title"].iloc[0] == "French Ligue 1 results"

@@ -141,3 +141,16 @@ MATCH_WORDS = _words("""
 
 #: Prepositions that put a name on the map ("in X", "near X", "X-based").
 PLACE_PREPOSITIONS = _words("in at near from outside across into towards toward around")
+
+#: Words of wire slugs ("SOCCER-", "US STOCKS-", "BRIEF-"): a capitals run of these glued to a
+#: hyphen at the head of a line is a slug, not part of the headline ("UK-France talks" is one).
+SLUG_WORDS = _words("""
+    soccer football tennis cycling athletics golf rugby cricket motor racing motorsport olympics
+    sports sport brief update refile corrected wrapup exclusive analysis factbox insight
+    breakingviews forex softs metals grains oil gold precious energy stocks bonds markets
+    rpt correction timeline graphic graphics interview column preview advisory urgent table
+    diary
+""")
+#: Words a slug may open with, beside a slug word ("US STOCKS-", "GLOBAL MARKETS-"), never
+#: alone ("UK-France talks").
+SLUG_QUALIFIERS = _words("global emerging us uk euro europe asia japan china india mideast africa")

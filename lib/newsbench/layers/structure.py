@@ -71,10 +71,39 @@ def build(ctx) -> dict[str, list[dict]]:
     for row, (compound, pos, neg, neu) in zip(sent_rows, scores):
         row.update(sentiment=compound, pos=pos, neg=neg, neu=neu)
     article = {
-        "article_id": aid, "start": 0, "end": len(text), "title": meta.get("title"),
+        "article_id": aid, "start": 0, "end": len(text), "title": headline(meta.get("title")),
         "published": meta.get("published"), "published_from": meta.get("published_from"),
         "source": meta.get("source"), "url": meta.get("url"), "path": meta.get("path"),
         "n_paragraphs": len(para_rows), "n_sentences": len(sent_rows),
         **article_scores(sent_rows), "english_share": meta.get("english_share"),
     }
     return {"articles": [article], "paragraphs": para_rows, "sentences": sent_rows}
+
+
+#: A capitals run glued to a hyphen at the head of a headline ("SOCCER-", "UPDATE 2-").
+_SLUG = re.compile(r"^(?:[A-Z][A-Z0-9 &/]*[A-Z0-9]-)+(?=\S)")
+
+
+def slug_end(line: str) -> int:
+    """Where the wire slug at the head of ``line`` ends (0 when there is none): capitals
+    glued to a hyphen, every word a slug word or a number ("US STOCKS-", "UPDATE 2-"), so
+    "UK-France talks" keeps its "UK"."""
+    from .entity_vocab import SLUG_QUALIFIERS, SLUG_WORDS
+
+    m = _SLUG.match(line)
+    if m is None:
+        return 0
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", m.group(0))]
+    ok = words and all(w in SLUG_WORDS or w in SLUG_QUALIFIERS for w in words) and any(
+        w in SLUG_WORDS for w in words)
+    return m.end() if ok else 0
+
+
+def headline(title: str | None) -> str | None:
+    """The headline without its wire slug ("SOCCER-French Ligue 1 results" -> "French Ligue 1
+    results"); the title paragraph keeps its text (offsets stay exact), the articles frame's
+    ``title`` is what a reader calls the headline."""
+    if not isinstance(title, str):
+        return title
+    cut = title[slug_end(title):].strip()
+    return cut or title

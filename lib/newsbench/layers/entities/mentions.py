@@ -226,15 +226,13 @@ def _mention(ctx: Context, pid: int, doc, offset: int, toks, ent, seg_start: int
         titled=titled, placed=placed, spoke=spoke, club=club, sport=sport)
 
 
-_SLUG = re.compile(r"(?:UPDATE \d+-|REFILE-|CORRECTED-)*[A-Z][A-Z0-9 &/]*[A-Z0-9]-(?=\S)")
-
-
 def _slug(text: str, start: int, end: int) -> bool:
-    """Inside the capitals glued to a hyphen at the head of a line ("SOCCER-", "US STOCKS-"):
-    the slug of a wire story, no entity."""
+    """Inside a wire slug at the head of a line ("SOCCER-", "US STOCKS-"): no entity."""
+    from ..structure import slug_end
+
     line = text.rfind("\n", 0, start) + 1
-    m = _SLUG.match(text, line)
-    return m is not None and end <= m.end() - 1
+    cut = slug_end(text[line:line + 60])
+    return cut > 0 and end <= line + cut - 1
 
 
 def sporting(m: Mention) -> bool:

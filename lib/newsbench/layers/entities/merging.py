@@ -183,8 +183,18 @@ def _join_short_forms(mentions: list[Mention], uf: Union) -> None:
             uf.union(s, longer.pop())
             for m in nodes[s]:
                 m.short, m.merged_by = True, m.merged_by or "short form"
-    orgs = [n for n in nodes if n.startswith("form:")
+    orgs = [n for n in nodes if n.startswith(("form:", "club:"))
             and plurality(Counter(m.vote for m in nodes[n])) not in ("PERSON", "PLACE", "NORP")]
+    for s in orgs:  # a clipped name the article links to one longer one ("Juve", "Juventus")
+        word = s.split(":", 1)[1]
+        if " " in word or len(word) < 4:
+            continue
+        longer = {uf.find(n) for n in orgs if n != s and n.split(":", 1)[1].split()[0] != word
+                  and n.split(":", 1)[1].split()[0].startswith(word)}
+        if len(longer) == 1:
+            uf.union(s, longer.pop())
+            for m in nodes[s]:
+                m.short, m.merged_by = True, m.merged_by or "short form"
     for s in orgs:
         sw = s[5:].split()
         if len(sw) < 2:
