@@ -170,6 +170,9 @@ def run_corpus(articles: Iterable[Article], store, *, model: str | None = None,
 
         items = numbered()
         first = list(itertools.islice(items, 2))
+        if not first:  # everything is in the store: no executor, no model to load
+            summary.seconds = time.perf_counter() - started
+            return summary
         if len(first) < 2 and engine == "processes":
             engine = "serial"  # one batch: starting worker processes would cost more than it saves
         with get_executor(engine, jobs=jobs, scheduler=scheduler, initializer=_warm,
