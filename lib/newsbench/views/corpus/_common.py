@@ -173,3 +173,22 @@ def _ranked(mentions: pd.DataFrame, labels) -> pd.DataFrame:
 def _name_of(mentions: pd.DataFrame, ids) -> dict:
     names = _names(mentions[mentions["entity_id"].isin(ids)])
     return {i: (names.loc[i, "entity_name"] if i in names.index else i) for i in ids}
+
+
+def per_source(rows: pd.DataFrame, key: str, keys, articles: pd.DataFrame,
+               count: str) -> pd.DataFrame:
+    """``key, source, <count>, n_articles, per_article`` for every key of ``keys`` and every
+    source (zeros included, sources with most articles first): how often each source's
+    articles hold each key, per article of that source. ``rows`` has ``article_id`` and
+    ``key``; rows of articles not in ``articles`` are left out."""
+    src = _sources(articles)
+    n_src = src.value_counts().sort_index(kind="stable").sort_values(ascending=False,
+                                                                     kind="stable")
+    rows = rows[rows[key].isin(keys) & rows["article_id"].isin(src.index)]
+    counts = rows.assign(source=rows["article_id"].map(src)).groupby(
+        [key, "source"], observed=True).size()
+    grid = pd.MultiIndex.from_product([list(keys), n_src.index], names=[key, "source"])
+    out = counts.reindex(grid, fill_value=0).rename(count).reset_index()
+    out["n_articles"] = out["source"].map(n_src).astype("int64")
+    out["per_article"] = out[count] / out["n_articles"]
+    return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...errors import ParameterError
-from ._common import (
+from ._common import (per_source, 
     CORPUS_LABELS,
     CORPUS_UNITS,
     _dated,
@@ -125,17 +125,8 @@ def mentions_by_source(mentions: pd.DataFrame, articles: pd.DataFrame, *, labels
     src = _sources(articles)
     m = _entity_rows(mentions, labels)
     top = _ranked(m[m["article_id"].isin(src.index)], None).head(_int("top_n", top_n))
-    n_src = src.value_counts().sort_index(kind="stable").sort_values(ascending=False,
-                                                                     kind="stable")
-    m = m[m["entity_id"].isin(top["entity_id"]) & m["article_id"].isin(src.index)]
-    counts = m.assign(source=m["article_id"].map(src)).groupby(
-        ["entity_id", "source"], observed=True).size()
-    grid = pd.MultiIndex.from_product([top["entity_id"], n_src.index],
-                                      names=["entity_id", "source"])
-    out = counts.reindex(grid, fill_value=0).rename("mentions").reset_index()
+    out = per_source(m, "entity_id", top["entity_id"], articles, "mentions")
     out["entity_name"] = out["entity_id"].map(dict(zip(top["entity_id"], top["entity_name"])))
-    out["n_articles"] = out["source"].map(n_src).astype("int64")
-    out["per_article"] = out["mentions"] / out["n_articles"]
     cols = ["entity_id", "entity_name", "source", "mentions", "n_articles", "per_article"]
     return out[cols].astype({"entity_id": "string", "entity_name": "string",
                              "source": "string", "mentions": "int64"})

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ...schema import QUOTE_KINDS
 from ..voices import quote_words
-from ._common import _empty, _int, _sources
+from ._common import _empty, _int, per_source
 
 __all__ = ["most_quoted", "quoted_by_source"]
 
@@ -108,17 +108,7 @@ def quoted_by_source(quotes: pd.DataFrame, articles: pd.DataFrame, *,
     top = most_quoted(quotes, articles, top_n=top_n)
     if top.empty:
         return _empty(cols)
-    src = _sources(articles)
-    n_src = src.value_counts().sort_index(kind="stable").sort_values(ascending=False,
-                                                                     kind="stable")
-    df = _keyed(quotes, articles)
-    df = df[df["speaker_key"].isin(top["speaker_key"])]
-    counts = df.assign(source=df["article_id"].map(src)).groupby(
-        ["speaker_key", "source"], observed=True).size()
-    grid = pd.MultiIndex.from_product([top["speaker_key"], n_src.index],
-                                      names=["speaker_key", "source"])
-    out = counts.reindex(grid, fill_value=0).rename("quotes").reset_index()
+    out = per_source(_keyed(quotes, articles), "speaker_key", top["speaker_key"], articles,
+                     "quotes")
     out["speaker"] = out["speaker_key"].map(dict(zip(top["speaker_key"], top["speaker"])))
-    out["n_articles"] = out["source"].map(n_src).astype("int64")
-    out["per_article"] = out["quotes"] / out["n_articles"]
     return out[list(cols)].astype(cols)
