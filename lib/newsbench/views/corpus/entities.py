@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...errors import ParameterError
-from ._common import (per_source, 
+from ._common import (per_source,
     CORPUS_LABELS,
     CORPUS_UNITS,
     _dated,
