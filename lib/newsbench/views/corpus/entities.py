@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...errors import ParameterError
-from ._common import (per_source,
+from ._common import (
     CORPUS_LABELS,
     CORPUS_UNITS,
     _dated,
@@ -20,6 +20,7 @@ from ._common import (per_source,
     _ranked,
     _sources,
     _with_attrs,
+    per_source,
 )
 
 # --------------------------------------------------------------------------- entities
