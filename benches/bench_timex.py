@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 import time
 import warnings
@@ -37,6 +38,9 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "timex" / "gold.jsonl"
 #: A second set, written blind to the tagger and to the first set (tests/data/timex/FRESH.md).
 FRESH = ROOT / "tests" / "data" / "timex" / "fresh.jsonl"
+#: A third set, wire copy, written blind to the tagger for issue 15 (tests/data/timex/WIRE15.md);
+#: its ``note`` names the class each line exercises.
+WIRE15 = ROOT / "tests" / "data" / "timex" / "wire15.jsonl"
 RESULTS = ROOT / "benches" / "results" / "timex.md"
 COMMAND = "python benches/bench_timex.py --write"
 
@@ -57,7 +61,9 @@ def load_gold(path: Path = GOLD) -> list[dict]:
 def newsbench_system(text: str, published: str | None) -> list[dict]:
     from newsbench.timex import tag
 
-    return [{"start": t.start, "end": t.end, "type": t.type, "value": t.value}
+    return [{"start": t.start, "end": t.end, "type": t.type, "value": t.value, "mod": t.mod,
+             "span": [t.span_start.isoformat(), t.span_end.isoformat()]
+             if getattr(t, "span_start", None) is not None else None}
             for t in tag(text, published)]
 
 
@@ -145,10 +151,40 @@ def score(lines: list[dict], predictions: list[list[dict]], *, values: bool = Tr
             matched += 1
             type_ok += g["type"] == p["type"]
             value_ok += values and g["value"] == p["value"]
+    out.update(_mods_and_spans(lines, predictions))
     out["type_acc"] = type_ok / matched if matched else 0.0
     out["value_acc"] = (value_ok / matched if matched else 0.0) if values else None
     out["value_e2e"] = (value_ok / n_gold if n_gold else 0.0) if values else None
     return out
+
+
+def _mods_and_spans(lines: list[dict], predictions: list[list[dict]]) -> dict:
+    """Where the gold gives them: the TIMEX3 ``mod`` ("more than 20 years ago": MORE_THAN) and
+    the span a "since" date opens (to the publication), over relaxed matches; and how many of
+    the gold's "since" spans were found end to end."""
+    mod_n = mod_ok = span_n = span_ok = 0
+    for line, pred in zip(lines, predictions):
+        for gi, pi in match(line["timexes"], pred, exact=False):
+            g, p = line["timexes"][gi], pred[pi]
+            if "mod" in g:
+                mod_n += 1
+                mod_ok += (g["mod"] or None) == (p.get("mod") or None)
+            if g.get("span"):
+                span_ok += list(g["span"]) == list(p.get("span") or [])
+        span_n += sum(1 for g in line["timexes"] if g.get("span"))
+    return {"mod_n": mod_n, "mod_acc": mod_ok / mod_n if mod_n else None,
+            "span_n": span_n, "span_e2e": span_ok / span_n if span_n else None}
+
+
+def by_class(lines: list[dict], predictions: list[list[dict]]) -> dict[str, dict]:
+    """:func:`score` per class (the first word of each line's ``note``)."""
+    groups: dict[str, tuple[list, list]] = {}
+    for line, pred in zip(lines, predictions):
+        cls = re.split(r"[\s:;,(]", (line.get("note") or "other").strip(), maxsplit=1)[0] or "other"
+        ls, ps = groups.setdefault(cls, ([], []))
+        ls.append(line)
+        ps.append(pred)
+    return {cls: score(ls, ps) for cls, (ls, ps) in sorted(groups.items())}
 
 
 def failures(lines: list[dict], predictions: list[list[dict]]) -> list[str]:
@@ -199,6 +235,22 @@ def table(results: dict) -> str:
     return "\n".join(rows)
 
 
+def extra_table(results: dict) -> str:
+    """newsbench's modifiers and "since" spans per set, and its figures per class of the wire set."""
+    rows = ["| set | mod acc. (gold mods) | since spans found (gold spans) |", "|---|---|---|"]
+    for (system, half), r in results.items():
+        if system == "newsbench":
+            rows.append(f"| {half} | {_pct(r['mod_acc'])} ({r['mod_n']}) | "
+                        f"{_pct(r['span_e2e'])} ({r['span_n']}) |")
+    classes = next((r["classes"] for (s, _), r in results.items() if "classes" in r), None)
+    if classes:
+        rows += ["", "| wire class | gold | relaxed F1 | value acc. (matched) | value acc. (end to end) |",
+                 "|---|---|---|---|---|"]
+        rows += [f"| {c} | {r['gold']} | {_pct(r['relaxed']['f1'])} | {_pct(r['value_acc'])} | "
+                 f"{_pct(r['value_e2e'])} |" for c, r in classes.items()]
+    return "\n".join(rows)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--errors", action="store_true", help="list the tagger's failures on the DEV half")
@@ -211,6 +263,8 @@ def main(argv=None) -> int:
               "held-out": [x for x in lines if x["half"] == "heldout"]}
     if FRESH.is_file():
         halves["fresh (blind)"] = [{**x, "half": "fresh"} for x in load_gold(FRESH)]
+    if WIRE15.is_file():
+        halves["wire (blind)"] = [{**x, "half": "wire"} for x in load_gold(WIRE15)]
     systems = {"newsbench": newsbench_system}
     wanted = args.only or ["newsbench", "dateparser", "spacy"]
     if "dateparser" in wanted:
@@ -232,10 +286,14 @@ def main(argv=None) -> int:
                 r["type_acc"] = None
             r["speed"] = len(rows) / secs if secs else float("inf")
             results[(name, half)] = r
+            if name == "newsbench" and half == "wire (blind)":
+                r["classes"] = by_class(rows, preds)
             if args.errors and name == "newsbench" and half == "dev":
                 print("\n".join(failures(rows, preds)))
                 print()
     print(table(results))
+    print()
+    print(extra_table(results))
     if args.write:
         write_results(results, halves)
     return 0
@@ -276,6 +334,11 @@ correct values over all gold expressions. Speed is on {platform.machine()} ({pla
 indicative only.
 
 {table(results)}
+
+Modifiers and "since" spans (newsbench; only where the gold gives them), and the blind wire
+set (`tests/data/timex/wire15.jsonl`, `WIRE15.md`) per class of issue 15:
+
+{extra_table(results)}
 
 Reading it: dateparser and spaCy find spans, but dateparser resolves bare weekdays into the
 past week even for future verbs, turns aircraft and model numbers into years, and has no notion

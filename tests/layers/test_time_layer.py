@@ -135,3 +135,19 @@ def test_frames_survive_the_cache(tmp_path, monkeypatch):
     for name in ("timexes", "events"):
         pd.testing.assert_frame_equal(getattr(first, name)[[c for c, _ in schema.SCHEMAS[name]]],
                                       getattr(again, name)[[c for c, _ in schema.SCHEMAS[name]]])
+
+
+def test_since_a_date_is_a_span_to_the_publication_on_the_timeline():
+    from newsbench.load import article_from_text
+    text = ("Fund doubles\n\nLONDON, Oct 7 (Reuters) - The fund has grown since its inception in "
+            "1989, and prices have doubled since 2004. Output fell in 2010.")
+    an = nb.analyze(article_from_text(text, published="2016-10-07"), cache=False)
+    tx = an.timexes.set_index("text")
+    assert tx.loc["2004", "span_start"] == pd.Timestamp("2004-01-01")
+    assert tx.loc["2004", "span_end"] == pd.Timestamp("2016-10-07")
+    assert pd.isna(tx.loc["2010", "span_start"])
+    ev = an.events
+    spans = ev[ev["kind"] == "span"]
+    assert {d.year for d in spans["date_start"]} == {1989, 2004}
+    assert (spans["date_end"] == pd.Timestamp("2016-10-07")).all()
+    assert (ev.loc[ev["kind"] == "dated", "date_start"].dt.year == 2010).any()

@@ -37,6 +37,7 @@ EXAMPLES = [
      None),
     ("year_mod", 0, "Sales fell in early 2015.", "early 2015", "DATE", "2015", "EARLY"),
     ("year", 0, "Prices have risen since 2014.", "2014", "DATE", "2014", None),
+    ("year", 1, "The club was founded in '58.", "'58", "DATE", "1958", None),
     ("quarter", 0, "Profits rose in the third quarter.", "the third quarter", "DATE", "2016-Q3",
      None),
     ("quarter", 1, "Sales fell in Q2 2015.", "Q2 2015", "DATE", "2015-Q2", None),

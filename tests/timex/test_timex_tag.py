@@ -132,7 +132,7 @@ def test_seasons_and_quarters(published, text, extent, value):
     ("Divers worked for two and a half hours.", "two and a half hours", "PT2H30M"),
     ("The border was closed for a century and a half.", "a century and a half", "P150Y"),
     ("Unions called a 48-hour strike.", "48-hour", "PT48H"),
-    ("He served nearly three decades in office.", "nearly three decades", "P3DE"),
+    ("He served nearly three decades in office.", "nearly three decades", "P30Y"),
     ("Troops massed on the border for months.", "months", "PXM"),
     ("Aid will be scarce in the coming weeks.", "the coming weeks", "PXW"),
     ("Homes were destroyed over the past week.", "the past week", "P1W"),
@@ -359,3 +359,105 @@ def test_gold_dev_half_floor():
     assert r["type_acc"] >= 0.95
     assert r["value_acc"] >= 0.9
     assert r["value_e2e"] >= 0.85
+
+
+# --------------------------------------------------------------------------------------------
+# Wire copy (issue 15): what a reader sees at once on the chart
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The fall in banking stocks deepened on Friday.",
+    "The fall of the regime surprised analysts.",
+    "A sharp fall in exports hit the ringgit.",
+    "The spring in oil prices faded.",
+])
+def test_fall_and_spring_as_nouns_are_no_season(text):
+    assert all(t.value[-2:] not in ("FA", "SP") for t in tag(text, "2016-10-07"))
+
+
+@pytest.mark.parametrize("text,extent,value", [
+    ("Talks resume in the fall.", "the fall", "2016-FA"),
+    ("Sales slowed last fall.", "last fall", "2015-FA"),
+    ("The plant closed in the fall of 2008.", "the fall of 2008", "2008-FA"),
+])
+def test_real_seasons_are_kept(text, extent, value):
+    assert value_of(text, extent) == value
+
+
+@pytest.mark.parametrize("text", [
+    "The ringgit was at 3.56 against the dollar.",
+    "The index closed at 10.45 points.",
+    "Shares eased 10 sen to 4.15 ringgit.",
+    "Crude rose to 45.30 a barrel.",
+    "It costs 3.50 euros.",
+])
+def test_prices_are_not_clock_times(text):
+    assert [t for t in tag(text, "2016-10-07") if t.type == "TIME"] == []
+
+
+@pytest.mark.parametrize("text,extent,value", [
+    ("Trading resumed at 1400 GMT.", "1400", "2016-10-07T14:00"),
+    ("The meeting starts at 10.45 a.m.", "10.45 a.m.", "2016-10-07T10:45"),
+    ("Polls close at 20:00 local time.", "20:00", "2016-10-07T20:00"),
+])
+def test_clock_times_beside_prices_rules(text, extent, value):
+    assert value_of(text, extent) == value
+
+
+def test_since_opens_a_span_to_the_publication():
+    found = {t.text: t for t in tag("Prices have doubled since 2004, and the fund has grown "
+                                    "since its inception in 1989; output fell in 2010.",
+                                    "2016-10-07")}
+    assert (found["2004"].span_start, found["2004"].span_end) == (dt.date(2004, 1, 1),
+                                                                  dt.date(2016, 10, 7))
+    assert found["1989"].span_start == dt.date(1989, 1, 1)
+    assert found["1989"].span_end == dt.date(2016, 10, 7)
+    assert found["2010"].span_start is None       # a point, not "since"
+
+
+@pytest.mark.parametrize("published,text,extent,value", [
+    ("2016-10-09", "The team will meet later Sunday to decide.", "Sunday", "2016-10-09"),
+    ("2016-10-07", "The minister will speak on Friday.", "Friday", "2016-10-07"),
+    ("2016-10-07", "The minister said on Friday he would resign.", "Friday", "2016-10-07"),
+    ("2016-10-07", "The minister will speak next Friday.", "next Friday", "2016-10-14"),
+    ("2016-10-07", "Police said the attack happened on Saturday.", "Saturday", "2016-10-01"),
+    ("2016-10-07", "Police will patrol on Saturday.", "Saturday", "2016-10-08"),
+])
+def test_weekday_of_the_publication_day(published, text, extent, value):
+    assert value_of(text, extent, published) == value
+
+
+@pytest.mark.parametrize("published,text,extent,value", [
+    ("2016-10-07", "A hearing beginning August 19 will decide the case.", "August 19", "2017-08-19"),
+    ("2016-11-12", "The vote on Nov. 19 will be close.", "Nov. 19", "2016-11-19"),
+    ("2016-11-12", "The hearing was scheduled for Nov. 19.", "Nov. 19", "2016-11-19"),
+    ("2016-01-05", "The fire broke out on Dec. 28.", "Dec. 28", "2015-12-28"),
+    ("2016-10-07", "The crash happened on December 23 last year.", "December 23 last year",
+     "2015-12-23"),
+    ("2016-10-07", "Elections are due on January 5 next year.", "January 5 next year", "2017-01-05"),
+])
+def test_month_day_year_by_tense_and_distance(published, text, extent, value):
+    assert value_of(text, extent, published) == value
+
+
+@pytest.mark.parametrize("text,extent,value,mod", [
+    ("It opened more than 20 years ago.", "more than 20 years ago", "1996", "MORE_THAN"),
+    ("He ruled for a decade.", "a decade", "P10Y", None),
+    ("Two decades of war ended.", "Two decades", "P20Y", None),
+    ("The bridge stood for a century.", "a century", "P100Y", None),
+    ("He was born in 1957.", "1957", "1957", None),
+    ("The club was founded in '58.", "'58", "1958", None),
+])
+def test_modifiers_decades_and_bare_years(text, extent, value, mod):
+    t = [x for x in tag(text, "2016-10-07") if x.text == extent]
+    assert t and (t[0].value, t[0].mod) == (value, mod)
+
+
+@pytest.mark.parametrize("text,extent", [
+    ("Farming began 10,000 years ago.", "10,000 years ago"),
+    ("The city was founded 3000 years ago.", "3000 years ago"),
+    ("The deal ended 99999999 days later.", "99999999 days later"),
+])
+def test_beyond_the_calendar_is_a_vague_reference_not_a_crash(text, extent):
+    t = [x for x in tag(text, "2016-10-07") if x.text == extent]
+    assert t and t[0].value in ("PAST_REF", "FUTURE_REF") and t[0].date_start is None

@@ -161,6 +161,10 @@ def _dated_clauses(ev: _Events, timexes: list[dict]) -> None:
                 ev.add("undated", s, e, summary, _entities(ev.ctx, s, e, span.doc, off), i,
                        relation=t.text, anchor="none")
                 continue
+            if t.span_start is not None:     # "since 2004": a period up to the anchor day
+                ev.add("span", s, e, summary, _entities(ev.ctx, s, e, span.doc, off), i,
+                       t.span_start, t.span_end)
+                continue
             dated = t.date_start is not None
             ev.add("dated" if dated else "undated", s, e, summary,
                    _entities(ev.ctx, s, e, span.doc, off), i, t.date_start, t.date_end)

@@ -5,8 +5,8 @@ Two frames:
 * ``timexes``: every temporal expression (:mod:`newsbench.timex` finds and normalises them
   against the publication date), with ``date_start``/``date_end`` (the first and last calendar
   day its value covers), ``reads`` (the value in words) and, for durations the sentence lets us
-  place ("the past two weeks", "the offer follows two weeks of bombardment"),
-  ``span_start``/``span_end``.
+  place ("the past two weeks", "the offer follows two weeks of bombardment") and for dates
+  that open a period ("since 2004": 2004-01-01 to the publication), ``span_start``/``span_end``.
 * ``events`` (:mod:`newsbench.layers.events`): each clause anchored to a calendar date or span,
   with a short who-did-what ``summary`` from the dependency parse, the ``entities`` in it and
   the expression that dates it.
@@ -65,7 +65,7 @@ def _timex_frame(ctx: Context, found: list[tx.Timex], docs: Docs) -> list[dict]:
     rows = []
     for i, t in enumerate(found):
         span_start, span_end = (_place_duration(t, found, docs, pub) if t.type == "DURATION"
-                                else (None, None))
+                                else (t.span_start, t.span_end))
         rows.append({
             "article_id": ctx.article_id, "start": t.start, "end": t.end, "timex_id": i,
             "sent_id": ctx.sent_id_at(t.start), "text": t.text, "type": t.type, "value": t.value,

@@ -68,6 +68,9 @@ def guard_year(ctx, m) -> bool:
     after = text[e:e + 12]
     prev_raw, opens = ctx.prev_token_raw(s)
     prev = ctx.prev_words(s, 2)
+    if m.groupdict().get("yy"):
+        # "in '58", "since '08": a clipped year only after a preposition of time
+        return bool(prev) and prev[-1] in YEAR_CLIP_BEFORE
     if re.search(r"\d[ \t]*$", text[max(0, s - 3):s]) or re.match(r"[ \t]*\d", after):
         return False
     # "Section 1983", "Resolution 2254": a number after a capitalised noun is a code,
@@ -132,6 +135,12 @@ def guard_season(ctx, m) -> bool:
     if mod or g.get("y"):
         if mod == "the" and re.match(r"[ \t]+of\b", after) and not g.get("y"):
             return False
+        if mod == "the" and word.lower() in ("fall", "spring") and not g.get("y"):
+            # "the fall in banking stocks", "The fall deepened": the noun, not the season,
+            # unless a preposition says when ("in the fall", "by the spring").
+            prev = ctx.prev_words(s, 1)
+            if re.match(r"[ \t]+(?:in|of)\b", after) or not (prev and prev[-1] in SEASON_VERB_BEFORE):
+                return False
         return True
     prev = ctx.prev_words(s, 1)
     if word.lower() in ("fall", "spring"):
@@ -185,8 +194,22 @@ def resolve_month_year(ctx, c, anchor, mk, out):
     return mk("DATE", f"{int(g['y']):04d}-{mon:02d}", "absolute", rel=False, mod=mod)
 
 
+#: Words before a clipped year ("in '58") that make it a year.
+YEAR_CLIP_BEFORE = ("in", "since", "from", "until", "till", "by", "before", "after", "of",
+                    "around", "circa", "during", "through", "to")
+
+
 def resolve_year(ctx, c, anchor, mk, out):
-    return mk("DATE", c.m.group("y"), "absolute", rel=False)
+    """"1957"; "'58" in the latest century that puts it no more than five years after the
+    anchor (1958 in a story of 2016, 2019 in one of 2020)."""
+    yy = c.m.groupdict().get("yy")
+    if not yy:
+        return mk("DATE", c.m.group("y"), "absolute", rel=False)
+    base = anchor.year if anchor is not None else 1999
+    y = (base + 5) // 100 * 100 + int(yy)
+    if y > base + 5:
+        y -= 100
+    return mk("DATE", f"{y:04d}", "absolute", rel=False)
 
 
 def resolve_year_mod(ctx, c, anchor, mk, out):
@@ -250,8 +273,12 @@ def resolve_day_month(ctx, c, anchor, mk, out):
                 best = day
         if best is not None:
             return mk("DATE", best.isoformat(), "absolute")
+    ry = (g.get("ry") or "").lower()
     if anchor is None:
         return mk("DATE", f"XXXX-{mon:02d}-{d:02d}", "month")
+    if ry:                                  # "December 23 last year"
+        y = anchor.year + {"last": -1, "next": 1}.get(ry, 0)
+        return mk("DATE", f"{y:04d}-{mon:02d}-{d:02d}", "month")
     tense = ctx.tense(s, e)
     day = yearless(anchor, mon, d, tense)
     return mk("DATE", day.isoformat(), "month", tense=tense)
@@ -392,7 +419,7 @@ def resolve_holiday(ctx, c, anchor, mk, out):
 
 def resolve_weekday(ctx, c, anchor, mk, out):
     """"Friday", "last Friday", "Friday night": the nearest one the tense (or the modifier)
-    points to; a bare weekday in the past may be the anchor day itself."""
+    points to; a bare weekday may be the anchor day itself, in either tense."""
     g = c.m.groupdict()
     wd = WEEKDAYS[g["wd"].lower()]
     pod = (g.get("pod") or "").lower()
@@ -415,7 +442,9 @@ def resolve_weekday(ctx, c, anchor, mk, out):
     else:
         tense = ctx.tense(c.start, c.end)
         if tense == "future":
-            day = anchor + dt.timedelta(days=diff or 7)
+            # Agency copy names the day it runs: "will meet later Sunday" in a Sunday story
+            # is that Sunday; "next Sunday" (above) is the week after.
+            day = anchor + dt.timedelta(days=diff)
         else:
             day = anchor - dt.timedelta(days=(anchor.isoweekday() - wd) % 7)
     return mk(type_, day.isoformat() + suffix, "weekday", mod=mod, tense=tense)

@@ -31,6 +31,8 @@ class Timex:
         tense: ``past`` or ``future`` where the tense of the clause decided the value, else None.
         date_start, date_end: the first and last calendar day the value covers (None for
             durations, sets, vague references and unresolved values).
+        span_start, span_end: for a date that opens a period ("since 2004"), the period's
+            first and last day (the last is the anchor day); else None.
     """
 
     start: int
@@ -44,6 +46,8 @@ class Timex:
     tense: str | None = None
     date_start: dt.date | None = None
     date_end: dt.date | None = None
+    span_start: dt.date | None = None
+    span_end: dt.date | None = None
 
     def __post_init__(self):
         if self.date_start is None and self.date_end is None:

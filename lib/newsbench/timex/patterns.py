@@ -16,7 +16,7 @@ NUMW = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:
         r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
         r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|"
         r"one hundred|hundred|a dozen|dozen)")
-DIGITS = r"\d+(?:\.\d+)?(?:[- ]1/2|½)?"
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[- ]1/2|½)?"
 #: A number, not "a"/"an".
 NUMNOA = rf"(?:{DIGITS}|(?i:{NUMW}|a couple of))"
 NUM = rf"(?:{DIGITS}|(?i:{NUMW}|a couple of|a|an))"

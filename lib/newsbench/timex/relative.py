@@ -56,6 +56,27 @@ def guard_ago(ctx, m) -> bool:
     return True
 
 
+#: After a number, words that make it an amount ("10.45 points", "3.50 euros").
+PRICE_AFTER = re.compile(
+    r"[ \t]?(?:%|percent|per[ \t]cent|points?|pts|cents?|sen|pence|p\b|euros?|dollars?|"
+    r"pounds?|yen|yuan|rupees?|ringgit|baht|pesos?|francs?|rand|won|lira|liras|roubles?|"
+    r"rubles?|dinars?|dirhams?|riyals?|shekels?|krona|kronor|krone|(?!GMT|UTC|BST|CET|EST|EDT|PST|PDT|CDT|CST|MSK|IST|JST|HKT|SGT)[A-Z]{3}\b|a[ \t]share|"
+    r"per[ \t]share|a[ \t]barrel|per[ \t]barrel|an[ \t]ounce|per[ \t]ounce|times|x\b)", re.I)
+def _after_price_verb(ctx, start: int) -> bool:
+    """Whether a number follows a price movement ("closed at 10.45", "eased 10 sen to 4.15")
+    in a sentence that talks about a market (a unit or a market word nearby)."""
+    before = ctx.text[max(0, start - 60):start]
+    if not re.search(r"\b(?:clos|end|finish|settl|stood|was|were|is|fell|rose|eas|gain|lost|dipp|slipp|"
+                     r"climb|jump|shed|dropp|firm|weaken|strengthen|quoted|valued|priced)\w*"
+                     r"(?:[ \t]+\S+){0,4}?[ \t]+(?:at|to|from|by)?[ \t]*$", before, re.I):
+        return False
+    return bool(re.search(r"\b(?:shares?|stocks?|index|indices|points?|ringgit|dollar|euro|yen|"
+                          r"sterling|pound|currency|price|prices|bond|yields?|futures|crude|"
+                          r"gold|oil|market|Dow|Nasdaq|FTSE|Nikkei|DAX|CAC|KLCI|Hang[ \t]Seng|"
+                          r"sen|cents?|pence|trading|session|exchange|rate)\b",
+                          ctx.text[slice(*ctx.sent_of(start))], re.I))
+
+
 def guard_clock(ctx, m) -> bool:
     """A time without a.m./p.m. only with a zone ("14:30 GMT") or after "at", "by" ..."""
     g = m.groupdict()
@@ -65,6 +86,8 @@ def guard_clock(ctx, m) -> bool:
         prev = ctx.prev_words(m.start(), 1)
         zone = re.match(r"[ \t]?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|local time|hrs|hours|h)\b",
                         ctx.text[m.end():m.end() + 12])
+        if not zone and (PRICE_AFTER.match(ctx.text, m.end()) or _after_price_verb(ctx, m.start())):
+            return False              # "10.45 points", "eased to 3.56": a price, not a time
         if not zone and not (prev and prev[-1] in CLOCK_BEFORE):
             return False
     return True
@@ -195,7 +218,7 @@ def _shift_from_reference(c, n, unit, sign, mk, out, anchor):
     else:
         value = shift(base, n * sign, u, gran)
     if value is None:
-        return None
+        return mk("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "ref", rel=False)
     t = mk("DATE", value, "anaphoric")
     if label:
         t.anchor = label
@@ -259,6 +282,9 @@ def resolve_ago(ctx, c, anchor, mk, out):
         if anchor is None:
             return mk("DATE", underspecified(u), "ago", mod=mod)
         value = shift(anchor, n * sign, u, "day")
+        if value is None:                   # beyond the calendar: "3000 years ago"
+            return mk("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "ref", rel=False,
+                      mod=mod)
         return mk("DATE", value, "ago", mod=mod)
     sign = -1 if d in BACKWARD else 1
     t = _shift_from_reference(c, n, u, sign, mk, out, anchor)

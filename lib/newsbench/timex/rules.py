@@ -80,11 +80,13 @@ RULES: tuple[Rule, ...] = (
           rf"(?:of[ ])?(?P<y>{YEAR})(?![\d,.]\d|\d)",
          guard=None, resolve=dates.resolve_month_year),
     rule("dm",
-         rf"(?:(?P<wd>{WD}),?[ ])?(?:the[ ])?(?P<d>{DAY})[ ](?:of[ ])?(?P<mon>{MONANY})\b",
+         rf"(?:(?P<wd>{WD}),?[ ])?(?:the[ ])?(?P<d>{DAY})[ ](?:of[ ])?(?P<mon>{MONANY})\b"
+          rf"(?:,?[ ](?P<ry>(?i:last|next|this))[ ](?i:year)\b)?",
          guard=dates.guard_day_month, resolve=dates.resolve_day_month, speech=True),
     rule("md",
          rf"(?:(?P<wd>{WD}),?[ ])?(?P<mon>{MONANY})[ ](?:the[ ])?(?P<d>{DAY})"
-          r"(?![\d:]|[.,]\d|[ ]?(?:%|percent|per[ ]cent))\b",
+          r"(?![\d:]|[.,]\d|[ ]?(?:%|percent|per[ ]cent))\b"
+          rf"(?:,?[ ](?P<ry>(?i:last|next|this))[ ](?i:year)\b)?",
          guard=dates.guard_month_day, resolve=dates.resolve_day_month, speech=True),
     rule("month",
          rf"(?:(?P<mod>(?i:last|next|this|early|late|mid|earlier|later|{PHRASE_MODS}))"
@@ -110,6 +112,7 @@ RULES: tuple[Rule, ...] = (
          rf"(?<![\w$£€#.,/:+'’])(?<![A-Za-z]-)(?P<y>{YEAR})"
           rf"(?![\w%]|[.,:/]\d|-\d{{1,3}}(?!\d)|"
           r"[ ](?:percent|per[ ]cent|GMT|UTC|BST|CET|EST|EDT|PST|PDT|hours|hrs)\b)",
+         r"['’](?P<yy>\d\d)(?![\w'’%]|[.,:/]\d)",
          guard=dates.guard_year, resolve=dates.resolve_year),
     rule("quarter",
          rf"(?:(?i:the)[ ])?(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))"

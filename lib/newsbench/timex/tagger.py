@@ -25,6 +25,11 @@ _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|twe
                      r"spoke|quoted|saying|telling)\b")
 
 
+#: "since" right before an expression, or "since its inception in" (a few words, then "in").
+_SINCE = re.compile(r"(?i:\bsince)(?:[ \t]+(?:its|the|their|his|her|our|a|an)[ \t]+[\w-]+"
+                    r"(?:[ \t]+[\w-]+)?[ \t]+(?:in|on))?[ \t]+$")
+
+
 class Tagger:
     """One text being tagged: its :class:`.context.Context` and the publication day."""
 
@@ -41,7 +46,22 @@ class Tagger:
             if t is not None:
                 out.append(t)
         self.requote(cands, out)
+        self.since_spans(out)
         return out
+
+    def since_spans(self, out: list[Timex]) -> None:
+        """"since 2004", "since its inception in 1989": the date starts a span that runs to the
+        anchor day (the publication, or the day a quote was spoken)."""
+        for t in out:
+            if t.type not in ("DATE", "TIME") or t.date_start is None:
+                continue
+            if not _SINCE.search(self.text, max(0, t.start - 60), t.start):
+                continue
+            end = self.anchor
+            if t.anchor.startswith("speech:"):
+                end = parse_anchor(t.anchor.split(":", 1)[1])
+            if end is not None and t.date_start <= end:
+                t.span_start, t.span_end = t.date_start, end
 
     def candidates(self) -> list[Candidate]:
         """The matches the guards keep, longest first, then by table order, then by position;

@@ -77,8 +77,14 @@ def is_movable(name: str) -> bool:
     return HOLIDAYS[name][0] != "fixed"
 
 
+#: A year-less date at most this many days after the anchor stays in the anchor's year even
+#: in a past or tenseless clause ("was scheduled for Nov. 19" in a story of Nov. 12).
+NEAR_AHEAD_DAYS = 31
+
+
 def yearless(anchor: dt.date, mon: int, d: int, tense: str) -> dt.date:
-    """A day-and-month in the year the tense points to from the anchor."""
+    """A day-and-month in the year the tense points to from the anchor (a past clause may
+    still name a day a few weeks ahead: :data:`NEAR_AHEAD_DAYS`)."""
     def make(y):
         try:
             return dt.date(y, mon, d)
@@ -87,7 +93,7 @@ def yearless(anchor: dt.date, mon: int, d: int, tense: str) -> dt.date:
     day = make(anchor.year)
     if tense == "future" and day < anchor:
         day = make(anchor.year + 1)
-    elif tense != "future" and day > anchor:
+    elif tense != "future" and (day - anchor).days > NEAR_AHEAD_DAYS:
         day = make(anchor.year - 1)
     return day
 
@@ -226,12 +232,13 @@ def duration(n: float | None, unit: str) -> str:
         return f"PTX{letter}" if in_time else f"PX{letter}"
     whole = int(n)
     frac = n - whole
+    if u in UNIT_YEARS:
+        # In years, as TimeML writes them: a decade -> P10Y, 1.5 centuries -> P150Y.
+        years = n * UNIT_YEARS[u]
+        if abs(years - round(years)) < 1e-9:
+            return f"P{int(round(years))}Y"
     if frac > 1e-9 and u != "second":
-        # Fractions become the next smaller unit: 5-1/2 years -> P5Y6M, 1.5 centuries -> P150Y.
-        if u in ("century", "decade", "millennium"):
-            years = n * UNIT_YEARS[u]
-            if abs(years - round(years)) < 1e-9:
-                return f"P{int(round(years))}Y"
+        # Fractions become the next smaller unit: 5-1/2 years -> P5Y6M.
         sub = SUBUNITS.get(u)
         if sub:
             k, sub_letter, sub_time = sub
@@ -276,7 +283,15 @@ _GRAN_ORDER = ["day", "week", "month", "year", "decade", "century"]
 def shift(base: dt.date, n: float, unit: str, ref_gran: str) -> str | None:
     """``base`` moved by ``n`` units, written at the coarser of the unit's and the reference's
     granularity ("three days ago" -> a day; "two weeks ago" -> a week; "a year earlier" than
-    2011 -> 2010)."""
+    2011 -> 2010). None when the result is outside the calendar's years 1-9999 ("3000 years
+    ago" in 2016, "99999999 days later"): the caller keeps the expression unresolved."""
+    try:
+        return _shift(base, n, unit, ref_gran)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _shift(base: dt.date, n: float, unit: str, ref_gran: str) -> str | None:
     if unit == "fortnight":
         n, unit = 2 * n, "week"
     unit = {"night": "day"}.get(unit, unit)
