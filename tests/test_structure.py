@@ -1,8 +1,10 @@
-"""Paragraph roles: title, standfirst, caption, dateline, body."""
+"""Paragraph roles: slug, title, standfirst, caption, dateline, body."""
 
 from __future__ import annotations
 
 import pytest
+
+import newsbench as nb
 
 from newsbench.structure import paragraph_spans, segment
 
@@ -71,3 +73,34 @@ def test_single_newlines_split_paragraphs_when_there_are_no_blank_lines():
 def test_markdown_heading_marker_is_left_out_of_the_span():
     text = "# Big news\n\nSomething happened."
     assert roles(text)[0] == ("title", "Big news")
+
+
+def test_wire_slugs_are_their_own_role_and_never_the_title():
+    text = ("ATTENTION - ADDS reaction from opposition, details ///\n\n=(PICTURE)=\n\n"
+            "Ruling party wins snap poll\n\n"
+            "KUALA LUMPUR, May 9 (Reuters) - The ruling coalition won a snap election.\n\n"
+            "(Adds quotes from the prime minister)\n\nTurnout was 71 percent.")
+    got = roles(text)
+    assert got[:3] == [("slug", "ATTENTION - ADDS reaction from opposition, details ///"),
+                       ("slug", "=(PICTURE)="), ("title", "Ruling party wins snap poll")]
+    assert ("slug", "(Adds quotes from the prime minister)") in got
+    assert ("body", "Turnout was 71 percent.") in got
+
+
+@pytest.mark.parametrize("line", ["UPDATE 1-Shares fall on rate fears", "ATTENTION TURNS TO THE FED",
+                                  "Attention - the market is closed"])
+def test_slugged_headlines_and_ordinary_lines_are_not_slugs(line):
+    from newsbench.structure import is_slug
+    assert not is_slug(line)
+
+
+def test_slug_paragraphs_keep_out_of_title_sentences_and_entities():
+    from newsbench.load import article_from_text
+    text = ("EDITORS: ADDS comment from Reuters Markets desk ///\n\nBank shares slide\n\n"
+            "LONDON, March 3 (Reuters) - Shares in Barclays fell on Tuesday.")
+    an = nb.analyze(article_from_text(text, published="2015-03-04"), cache=False)
+    assert an.articles["title"].iloc[0] == "Bank shares slide"
+    paras = an.paragraphs
+    assert paras["role"].astype(str).iloc[0] == "slug" and paras["n_sentences"].iloc[0] == 0
+    assert not (an.sentences["start"] < paras["end"].iloc[0]).any()
+    assert not (an.mentions["start"] < paras["end"].iloc[0]).any()

@@ -49,6 +49,8 @@ def _parse(nlp, articles: list[Article]):
         spans = segment(art.text, title=art.meta.get("title"), standfirst=art.meta.get("standfirst"))
         spans_of.append(spans)
         for pid, sp in enumerate(spans):
+            if sp.role == "slug":           # the agency's handling line: no sentences, no names
+                continue
             for s, e in pieces(art.text, sp.start, sp.end, limit):
                 work.append((art.text[s:e], (i, pid, s)))
     parsed: list[dict[int, list]] = [{} for _ in articles]

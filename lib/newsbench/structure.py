@@ -1,4 +1,5 @@
-"""Article structure: paragraphs and their roles (title, standfirst, caption, dateline, body).
+"""Article structure: paragraphs and their roles (slug, title, standfirst, caption, dateline,
+body).
 
 Works on any article text; the offsets of every span index the text as given.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-ROLES = ("title", "standfirst", "caption", "dateline", "body")
+ROLES = ("title", "standfirst", "caption", "dateline", "body", "slug")
 
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n")
 _MD_HEADING = re.compile(r"#{1,6}[ \t]+")
@@ -71,6 +72,31 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# Wire furniture: an agency's handling line, not the story ("ATTENTION - ADDS reax ///",
+# "=(PICTURE)=", "(Adds quotes, details)", "EDITORS: ...").
+_SLUG_MARKER = re.compile(r"^[=*^#~/\\-]{1,6}[ \t]*\(?[A-Z0-9][A-Z0-9 &/.,'’-]*\)?[ \t]*[=*^#~/\\-]{1,6}$"
+                          r"|^[=*^#~]{3,}$")
+_SLUG_ADVISORY = re.compile(
+    r"^(?:ATTENTION|ADVISORY|EDITORS?|EDS|EDITOR['’]S[ \t]+NOTE|NOTE[ \t]+TO[ \t]+EDITORS|REPEAT|"
+    r"REPEATS|REFILE|REFILES|CORRECTED|CORRECTS|UPDATES?|ADDS|RECASTS|WRAPUP|URGENT|FLASH|"
+    r"BULLETIN|NEWSALERT|NEWS[ \t]+ALERT|EMBARGOED|HOLD[ \t]+FOR[ \t]+RELEASE|KILL|WITHDRAWN)"
+    r"(?:[ \t]+\d+)?(?:[ \t]+[-–—/][ \t]|[ \t]*:|$)")   # not "UPDATE 1-Shares fall" (a slugged headline)
+_SLUG_HANDLING = re.compile(
+    r"^\((?:Adds|ADDS|Updates|UPDATES|Recasts|RECASTS|Corrects|CORRECTS|Repeats|REPEATS|"
+    r"Refiles|REFILES|Changes|CHANGES|Removes|REMOVES|Rewrites|REWRITES|Inserts|INSERTS|"
+    r"Fixes|FIXES)\b[^()]*\)$")
+
+
+def is_slug(par: str) -> bool:
+    """A wire slug paragraph: the agency's handling line or picture marker ("ATTENTION - ADDS
+    reax ... ///", "=(PICTURE)=", "(Adds quotes, details)"), which is neither title nor body."""
+    par = par.strip()
+    if not par or "\n" in par or len(par.split()) > 40:
+        return False
+    return bool(_SLUG_MARKER.match(par) or par.endswith("///") or par.startswith("///")
+                or _SLUG_ADVISORY.match(par) or _SLUG_HANDLING.match(par))
+
+
 def is_caption(par: str) -> bool:
     """A photo caption: an agency prefix such as ``FILE:`` or a picture credit at its end."""
     return bool(_CAPTION_PREFIX.match(par)) or bool(_CAPTION_CREDIT.search(par))
@@ -107,18 +133,20 @@ def segment(text: str, *, title: str | None = None, standfirst: str | None = Non
             it before the body is the standfirst.
 
     Returns:
-        Spans in text order. A dateline that opens a paragraph becomes its own ``dateline`` span
+        Spans in text order. Wire slug lines (:func:`is_slug`) are ``slug`` spans wherever they
+        stand, and the title is the first paragraph after them. A dateline that opens a paragraph becomes its own ``dateline`` span
         (the place, date and agency, without the dash) and the rest of that paragraph a ``body``
         span.
     """
     paras = paragraph_spans(text)
-    roles: list[str] = ["body"] * len(paras)
+    roles: list[str] = ["slug" if is_slug(text[s:e]) else "body" for s, e in paras]
     norm = lambda s: " ".join(s.split()).casefold()  # noqa: E731
-    # title
-    if paras:
-        first = text[paras[0][0]:paras[0][1]]
+    # title: the first paragraph that is not a slug
+    head = next((i for i, r in enumerate(roles) if r == "body"), None)
+    if head is not None:
+        first = text[paras[head][0]:paras[head][1]]
         if (title and norm(first) == norm(title)) or (not title and _headline_like(first)):
-            roles[0] = "title"
+            roles[head] = "title"
     # captions anywhere
     for i, (s, e) in enumerate(paras):
         if roles[i] == "body" and is_caption(text[s:e]):

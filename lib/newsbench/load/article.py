@@ -303,7 +303,7 @@ def finish(text: str, meta: dict, *, article_id: str, where: str, published=None
     if meta["title"] is None:
         from ..structure import segment
 
-        spans = segment(text)
+        spans = [sp for sp in segment(text) if sp.role != "slug"]
         if spans and spans[0].role == "title":
             meta["title"] = text[spans[0].start:spans[0].end]
     return Article(article_id=article_id, text=text, meta=meta)
