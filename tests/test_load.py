@@ -83,6 +83,21 @@ def test_html_is_extracted_with_its_metadata(articles_dir):
     assert "Copyright" not in art.text and "Sport" not in art.text
 
 
+@pytest.mark.parametrize("body", [
+    "The programme ran from 2007-2013 and was reviewed by the board in detail, with findings.",
+    "Figures for 2019 show the scheme, launched on 4 March 2011, helped thousands of families.",
+])
+def test_html_date_only_from_metadata_never_from_the_body(tmp_path, body):
+    # a date in the body text is not the publication date: nothing is invented
+    (tmp_path / "page.html").write_text(
+        f"<html><head><title>Programme review</title></head><body><article>"
+        f"<h1>Programme review</h1><p>{body}</p><p>Officials said the scheme helped many "
+        f"families across the region over the years, and would go on.</p></article></body></html>")
+    art = nb.load_article(tmp_path / "page.html")
+    assert art.meta.get("published") is None
+    assert art.meta.get("published_from") in (None, "")
+
+
 def test_folder_loads_every_format_and_skips_sidecars(articles_dir):
     corpus = nb.load_corpus(articles_dir)
     ids = sorted(a.article_id for a in corpus)

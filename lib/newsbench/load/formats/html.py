@@ -13,6 +13,8 @@ from ..textio import read_text
 NAME = "html"
 PUBLISHED_FROM = "html meta"
 LIMIT = "article"
+#: htmldate's settings: the original publication date, from metadata only.
+DATE_PARAMS = {"original_date": True, "extensive_search": False}
 
 
 def read(path, opts):
@@ -21,8 +23,12 @@ def read(path, opts):
     raw = read_text(path, opts.where)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
+        # Dates from the page's metadata only (meta tags, JSON-LD, <time>, the URL): htmldate's
+        # extensive search would read a date out of the body text ("2007-2013") and call it
+        # the publication date.
         doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False,
-                                          include_tables=False)
+                                          include_tables=False,
+                                          date_extraction_params=DATE_PARAMS)
     data = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
     body = (data.get("text") or "").strip()
     if len(re.findall(r"\w+", body)) < 8:
