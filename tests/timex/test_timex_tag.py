@@ -441,7 +441,9 @@ def test_month_day_year_by_tense_and_distance(published, text, extent, value):
 
 
 @pytest.mark.parametrize("text,extent,value,mod", [
-    ("It opened more than 20 years ago.", "more than 20 years ago", "1996", "MORE_THAN"),
+    ("It opened more than 20 years ago.", "more than 20 years ago", "1996", "BEFORE"),
+    ("It closed less than a year ago.", "less than a year ago", "2015", "AFTER"),
+    ("He waited more than two weeks.", "more than two weeks", "P2W", "MORE_THAN"),
     ("He ruled for a decade.", "a decade", "P10Y", None),
     ("Two decades of war ended.", "Two decades", "P20Y", None),
     ("The bridge stood for a century.", "a century", "P100Y", None),

@@ -26,7 +26,8 @@ class Timex:
             ``speech:YYYY-MM-DD`` (the day a quote was spoken), ``mention:VALUE`` (an earlier
             date in the text, for "a year earlier"), or ``none`` (absolute, a duration, or no
             date to resolve against).
-        mod: TIMEX3 ``mod`` (``APPROX``, ``MORE_THAN``, ``START``, ``END``, ``EARLY`` ...) or None.
+        mod: TIMEX3 ``mod`` (``APPROX``, ``MORE_THAN``, ``BEFORE``, ``START``, ``MID``, ``END``
+            ...) or None.
         rule: the rule family that found it (``absolute``, ``weekday``, ``deictic`` ...).
         tense: ``past`` or ``future`` where the tense of the clause decided the value, else None.
         date_start, date_end: the first and last calendar day the value covers (None for

@@ -15,7 +15,8 @@ from .model import Timex
 from .patterns import WD
 from .values import duration, granularity, num, shift, underspecified, unit_key, unit_value, week
 from .vocab import (APPROX_MOD, BACKWARD, CLOCK_BEFORE, DAY_RELATIONS, DAY_WORD_OFFSETS,
-                    DEICTIC_OFFSETS, PARTS, POS_MOD, RELATION_SIGN, SPAN_BEFORE, WEEKDAYS)
+                    DEICTIC_OFFSETS, PARTS, POINT_MOD, POS_MOD, RELATION_SIGN, SPAN_BEFORE,
+                    WEEKDAYS)
 
 _ZONE = re.compile(r"[ \t]+(?:local time|GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT)\b")
 #: The day of a clock time: right after it ("3 p.m. on Friday") ...
@@ -273,10 +274,12 @@ def resolve_ago(ctx, c, anchor, mk, out):
         n = (n or 0) + 0.5
     u = unit_key(g["u"])
     d = g["dir"].lower()
-    mod = APPROX_MOD.get((g.get("approx") or "").lower())
+    amount = APPROX_MOD.get((g.get("approx") or "").lower())
     if n is None:
         value = "PAST_REF" if d in ("ago",) + BACKWARD else "FUTURE_REF"
         return mk("DATE", value, "ref", rel=False)
+    back = d == "ago" or (d not in ("from now", "hence") and d in BACKWARD)
+    mod = POINT_MOD.get((amount, -1 if back else 1), amount)
     if d in ("ago", "from now", "hence"):
         sign = -1 if d == "ago" else 1
         if anchor is None:

@@ -89,9 +89,16 @@ APPROX_MOD = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX",
               "a little over": "MORE_THAN", "a little more than": "MORE_THAN",
               "little more than": "MORE_THAN", "at least": "EQUAL_OR_MORE",
               "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "only": None, "just": None}
-POS_MOD = {"early": "EARLY", "late": "LATE", "mid": "MID", "the end of": "END",
+#: TIMEX3 ``mod`` of a position word (TimeML has no EARLY/LATE: "early 2015" is START).
+POS_MOD = {"early": "START", "late": "END", "mid": "MID", "the end of": "END",
            "the start of": "START", "the beginning of": "START", "the middle of": "MID",
            "earlier": None, "later": None, "the rest of": None}
+#: An amount's ``mod`` on a point it measures back or forward to (TimeML): "more than 20 years
+#: ago" is BEFORE 1996, "less than a year ago" AFTER 2015; forward ("later") the other way.
+POINT_MOD = {("MORE_THAN", -1): "BEFORE", ("LESS_THAN", -1): "AFTER",
+             ("EQUAL_OR_MORE", -1): "ON_OR_BEFORE", ("EQUAL_OR_LESS", -1): "ON_OR_AFTER",
+             ("MORE_THAN", 1): "AFTER", ("LESS_THAN", 1): "BEFORE",
+             ("EQUAL_OR_MORE", 1): "ON_OR_AFTER", ("EQUAL_OR_LESS", 1): "ON_OR_BEFORE"}
 #: Days from the anchor of each deictic word.
 DEICTIC_OFFSETS = {"the day before yesterday": -2, "the day after tomorrow": 2, "today": 0,
                    "tonight": 0, "tomorrow": 1, "yesterday": -1}

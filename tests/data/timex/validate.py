@@ -12,6 +12,7 @@ value. Exits 1 with a message for every problem; prints counts on success.
 """
 import calendar
 import collections
+import datetime
 import json
 import re
 import sys
@@ -22,6 +23,11 @@ TYPES = {"DATE", "TIME", "DURATION", "SET"}
 LINE_KEYS_REQUIRED = {"id", "published", "text", "timexes"}
 LINE_KEYS_ALLOWED = LINE_KEYS_REQUIRED | {"note"}
 TIMEX_KEYS = {"text", "start", "end", "type", "value"}
+#: Optional keys (wire15.jsonl): the TIMEX3 ``mod``; for a date "since" introduces,
+#: ``since: true`` and ``span: [first day, publication day]``.
+TIMEX_OPTIONAL = {"mod", "since", "span"}
+MODS = {"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN",
+        "EQUAL_OR_LESS", "EQUAL_OR_MORE", "START", "MID", "END", "APPROX"}
 
 Y = r"(?P<y>\d{4}|XXXX)"
 TWO = r"(?:\d{2}|XX)"
@@ -52,6 +58,28 @@ DURATION_RE = re.compile(
 LEADING_PREPOSITIONS = {"on", "in", "at", "since", "for", "by", "until", "from", "during",
                         "within", "over", "after", "before", "to", "of", "into", "throughout"}
 
+
+
+def _optional_problems(tw: str, t: dict, published) -> list[str]:
+    """Problems with the optional keys of one timex."""
+    out = []
+    if "mod" in t and t["mod"] not in MODS:
+        out.append(f"{tw}: mod {t['mod']!r} is not a TIMEX3 mod ({sorted(MODS)})")
+    if "since" in t and t["since"] is not True:
+        out.append(f"{tw}: since must be true when given")
+    if "span" in t:
+        span = t["span"]
+        try:
+            a, b = (datetime.date.fromisoformat(x) for x in span)
+        except (TypeError, ValueError):
+            return out + [f"{tw}: span must be two ISO dates, got {span!r}"]
+        if a > b:
+            out.append(f"{tw}: span starts after it ends: {span!r}")
+        if published and b.isoformat() != published:
+            out.append(f"{tw}: a since-span ends on the publication day {published}, got {b}")
+        if not t.get("since"):
+            out.append(f"{tw}: span given without since")
+    return out
 
 def _calendar_ok(m):
     """Return an error string if a matched value is not a possible calendar value."""
@@ -170,9 +198,11 @@ def validate(path):
             if not isinstance(t, dict):
                 errors.append(f"{tw}: not an object")
                 continue
-            if set(t.keys()) != TIMEX_KEYS:
-                errors.append(f"{tw}: keys must be exactly {sorted(TIMEX_KEYS)}, got {sorted(t.keys())}")
+            if not TIMEX_KEYS <= set(t.keys()) <= TIMEX_KEYS | TIMEX_OPTIONAL:
+                errors.append(f"{tw}: keys must be {sorted(TIMEX_KEYS)} (optionally "
+                              f"{sorted(TIMEX_OPTIONAL)}), got {sorted(t.keys())}")
                 continue
+            errors += _optional_problems(tw, t, obj.get("published"))
             s, e = t["start"], t["end"]
             if not (isinstance(s, int) and isinstance(e, int)) or isinstance(s, bool) or isinstance(e, bool):
                 errors.append(f"{tw}: start/end must be integers")
