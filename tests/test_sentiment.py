@@ -127,6 +127,128 @@ def test_emotions_frame(seed_analysis):
     assert counts["fear"] >= 3 and counts["negative"] >= 2 and counts["joy"] == 0
 
 
+# --- news senses: movement words in context, negation, scare quotes, casualties -------------
+
+@pytest.mark.parametrize("text", [
+    "Share prices dipped 1.1 percent.",
+    "Maybank eased 10 sen to 8.50 ringgit.",
+    "The Dow fell 200 points.",
+    "Shares eased 0.5 percent in early trade.",
+    "Shares shed 3 percent.",
+    "The company shed 1,200 jobs.",
+    "Profit fell 20 percent in the third quarter.",
+    "The economy contracted 0.4 percent.",
+    "Stocks tumbled as the tech selloff deepened.",
+])
+def test_markets_going_down_read_negative(text):
+    assert sentiment.score(text) <= -sentiment.POLARITY_THRESHOLD
+
+
+@pytest.mark.parametrize("text", [
+    "Shares rose 3 percent.",
+    "The dollar gained against the yen.",
+    "Exports climbed 4 percent in May.",
+    "Stocks rallied on Friday.",
+    "Sales jumped 12 percent.",
+])
+def test_markets_going_up_read_positive(text):
+    assert sentiment.score(text) >= sentiment.POLARITY_THRESHOLD
+
+
+@pytest.mark.parametrize("down, up", [
+    ("Unemployment fell to 4.1 percent.", "Unemployment rose to 6 percent."),
+    ("Inflation eased to 2 percent in March.", "Inflation climbed to 6 percent in March."),
+    ("Losses narrowed in the third quarter.", "Losses widened in the third quarter."),
+    ("The unemployment rate fell to 5 percent.", "The unemployment rate rose to 5 percent."),
+    ("Jobless claims fell by 20,000.", "Jobless claims rose by 20,000."),
+    ("A fall in unemployment surprised economists.", "A rise in unemployment worried economists."),
+    ("Tensions eased after the talks.", "Tensions rose after the talks."),
+    ("Fuel prices fell sharply.", "Fuel prices rose sharply."),
+])
+def test_bad_things_going_down_is_good_news(down, up):
+    assert sentiment.score(down) >= sentiment.POLARITY_THRESHOLD
+    assert sentiment.score(up) <= -sentiment.POLARITY_THRESHOLD
+
+
+@pytest.mark.parametrize("text", [
+    "Yields on ten-year bonds rose 12 basis points.",
+    "The census counted 3.86 million residents, an increase of 2.1 percent since 2015.",
+    "The bank raised interest rates by half a point.",
+    "The wall fell.",
+    "The government fell after a vote.",
+    "Rose Smith said the plan would work.",
+])
+def test_movements_of_levels_and_plain_senses_are_neutral(text):
+    assert abs(sentiment.score(text)) < sentiment.POLARITY_THRESHOLD
+
+
+def test_a_movement_keeps_its_plain_sense_without_a_market():
+    assert sentiment.score("The minister fell ill.") < 0          # "ill", not the fall
+    assert sentiment.score("The death toll rose to 58.") < sentiment.score("Deaths were reported.")
+
+
+@pytest.mark.parametrize("text", [
+    "Nor will it pose any threat to the region.",
+    "Nor will it pose any threat.",
+    "The dam posed no threat to villages downstream.",
+    "None of the 38 hostages were harmed during the rescue operation.",
+])
+def test_negators_reach_their_clause(text):
+    assert sentiment.score(text) > 0
+    assert sentiment.score(text) > sentiment.score(text, method="vader")
+
+
+@pytest.mark.parametrize("quote", ["'{}'", "\u201c{}\u201d", '"{}"', "({})"])
+def test_words_in_scare_quotes_keep_their_polarity(quote):
+    text = (f"The opposition called it a {quote.format('fraudulent')} election "
+            f"{quote.format('tainted with irregularities')}.")
+    assert sentiment.score(text) <= -0.5
+
+
+@pytest.mark.parametrize("text", [
+    "At least 201 people were injured by car bombs near the central mosque.",
+    "Car bombs injured 201 people near the market on Sunday.",
+    "Two car bombs wounded 201 people in the capital, police said.",
+    "The death toll rose to 58.",
+    "The bomb exploded near a school.",
+])
+def test_casualties_weigh_clearly_negative(text):
+    assert sentiment.score(text) < -0.5
+
+
+def test_a_count_makes_casualties_weigh_more():
+    assert sentiment.score("Soldiers were killed in the attack.") > \
+        sentiment.score("31 soldiers were killed in the attack.")
+
+
+def test_news_lexicon_inflections_do_not_make_other_words():
+    for text in ("Aides said the talks would resume, according to the ministry.",):
+        assert sentiment.score(text) == 0.0
+
+
+def test_plain_vader_is_unchanged():
+    assert sentiment.score("Share prices dipped 1.1 percent.", method="vader") > 0
+    assert sentiment.score("Nor will it pose any threat to the region.", method="vader") < 0
+
+
+def test_emotion_counts_from_text_are_the_fallback():
+    counts = sentiment.emotion_counts("Interest rates passed 5 percent this morning.")
+    assert counts["disgust"] == counts["anticipation"] == 0   # not "rat", not "morn"
+    assert counts["negative"] == 0                            # not "passe"
+    assert counts["words"] == 7
+
+
+def test_emotions_rows_from_the_parse_have_words(seed_analysis, nlp):
+    rows = sentiment.emotion_rows(seed_analysis.sentences.to_dict("records"),
+                                  docs=[(nlp(seed_analysis.text), 0)])
+    assert len(rows) == len(seed_analysis.sentences)
+    assert all(r["words"] > 0 for r in rows)
+    died = sentiment.emotion_rows(
+        [{"article_id": "a", "start": 0, "end": 23, "sent_id": 0, "text": "Three civilians died."}],
+        docs=[(nlp("Three civilians died."), 0)])[0]
+    assert died["sadness"] == 1 and died["fear"] == 1 and died["words"] == 3
+
+
 # --- against the labelled set: a regression floor (the figures themselves are in benches/) ----
 
 @pytest.fixture(scope="module")

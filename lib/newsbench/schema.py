@@ -75,7 +75,7 @@ SCHEMAS: dict[str, list[tuple[str, object]]] = {
         ("speaker_source", pd.CategoricalDtype(SPEAKER_SOURCES)), ("speaker_id", STR),
         ("sentiment", FLOAT), ("spoken", DATE),
     ],
-    "emotions": _SPAN + [("sent_id", INT)] + [(e, INT) for e in EMOTIONS],
+    "emotions": _SPAN + [("sent_id", INT)] + [(e, INT) for e in EMOTIONS] + [("words", INT)],
 }
 
 FRAMES = tuple(SCHEMAS)
