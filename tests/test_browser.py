@@ -1,5 +1,6 @@
 """JupyterLab in a real browser: open each notebook, Run All, check every cell ran without an
-error and the charts were drawn. Screenshots go to artifacts/browser/.
+error, the charts were drawn (SVG) and no warning box shows a path (a warning is a short note).
+Screenshots go to artifacts/browser/.
 
 Run alone with `pytest -m browser`. Needs Debian's chromium (`apt-get install chromium`) and
 playwright (a test extra); skipped with a reason when chromium is missing, except in CI.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -127,8 +129,62 @@ def _code_cells(nb: dict) -> list[dict]:
     return [c for c in nb["cells"] if c["cell_type"] == "code"]
 
 
+#: A path as Python prints one with a warning (``/x/lib/newsbench/y.py:12: UserWarning``).
+_PATH = re.compile(r"(?<![\w.:/])/(?:[\w.-]+/)+[\w.-]+")
+GERMAN = ("Regierung erhöht Hilfen\n\nDie Bundesregierung hat am Freitag beschlossen, die Hilfen "
+          "für die Ukraine zu erhöhen. Der Kanzler sagte, man werde weiter an der Seite des Landes "
+          "stehen und die Sanktionen gegen Russland verschärfen. Die Opposition kritisierte den "
+          "Beschluss scharf und verlangte eine Debatte im Parlament.\n")
+
+
+def _german_notebook(root: Path) -> Path:
+    """A copy of 00-overview reading a German article: its load warns (not English)."""
+    (root / "german.txt").write_text(GERMAN, encoding="utf-8")
+    path = root / "notebooks" / "90-german.ipynb"
+    nb = json.loads((root / "notebooks" / "00-overview.ipynb").read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            src = "".join(cell["source"])
+            cell["source"] = re.sub(r'article: str = "[^"]*"',
+                                    f'article: str = "{root / "german.txt"}"', src)
+            assert cell["source"] != src
+    path.write_text(json.dumps(nb), encoding="utf-8")
+    return path
+
+
+def _no_warning_box_with_a_path(page) -> None:
+    """No stderr box holds a path or a Python warning line (warnings are short notes)."""
+    boxes = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    texts = [b.inner_text() for b in boxes.all()]
+    assert not [t for t in texts if _PATH.search(t) or "Warning:" in t], texts
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_run_all_in_jupyterlab(lab, browser, path):
+    page = _open_and_run_all(lab, browser, path)
+    _check_ran(lab, page, path)
+    _no_warning_box_with_a_path(page)
+    page.close()
+
+
+def test_a_warning_is_a_short_note_in_jupyterlab(lab, browser):
+    path = _german_notebook(lab["root"])
+    page = _open_and_run_all(lab, browser, path)
+    _check_ran(lab, page, path)
+    _no_warning_box_with_a_path(page)
+    boxes = page.locator(".jp-OutputArea-output:has-text('Note:')")
+    notes = [n.inner_text() for n in boxes.all()]
+    assert any("article german: does not look like English (it reads as German)" in n
+               for n in notes), notes
+    assert not [n for n in notes if str(lab["root"]) in n or _PATH.search(n)], notes
+    boxes.first.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "90-german-note.png"))
+    page.close()
+
+
+def _open_and_run_all(lab, browser, path: Path):
+    """Open ``path`` (a notebook of the lab's copy) in JupyterLab, Run All, wait for every
+    code cell to finish, and save it."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.set_default_timeout(60_000)
@@ -151,7 +207,11 @@ def test_run_all_in_jupyterlab(lab, browser, path):
             return prompts.length === n && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
         }""", arg=n_code, timeout=240_000)
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
-    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    return page
+
+
+def _check_ran(lab, page, path: Path) -> None:
+    """Every cell ran without an error, the charts were drawn and the widget shown."""
     tracebacks = page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']")
     images = page.locator(".jp-OutputArea-output img")
     page.wait_for_function("() => document.querySelectorAll('.jp-OutputArea-output img').length > 0")
@@ -169,9 +229,8 @@ def test_run_all_in_jupyterlab(lab, browser, path):
     outputs = [o for c in _code_cells(saved) for o in c.get("outputs", [])]
     assert tracebacks.count() == 0, [t.inner_text()[:500] for t in tracebacks.all()]
     assert not [o for o in outputs if o.get("output_type") == "error"]
-    assert images.count() >= 1 and any("image/png" in o.get("data", {}) for o in outputs)
+    # the charts are SVG (JupyterLab draws an SVG output as an <img>)
+    assert images.count() >= 1 and any("image/svg+xml" in o.get("data", {}) for o in outputs)
     assert all(c.get("execution_count") for c in _code_cells(saved))
     # the exploring section's widget was drawn
     assert page.locator(".jupyter-widgets, .widget-dropdown").count() >= 1
-    _ = errors  # stderr (warnings) is allowed; errors are not
-    page.close()

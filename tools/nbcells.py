@@ -33,13 +33,17 @@ def _wrap_assign(names: list[str], values: list[str]) -> str:
 
 
 def check_cell(notebook: str, imports: str):
-    """The cell after the parameters: imports, then every parameter checked through the
-    registry (one clear error before any work), each bound to its checked value."""
-    names = [p.binds or p.name for p in notebook_params(notebook)]
+    """The cell after the parameters: imports, warnings shown as short notes, then every
+    parameter checked through the registry (one clear error before any work), each bound to
+    its checked value."""
+    declared = notebook_params(notebook)
+    names = [p.binds or p.name for p in declared]
+    article = "article" if any(p.name == "article" for p in declared) else ""
     src = "\n".join([
         "# Check the parameters before any work is done (their rules: newsbench.params).",
         textwrap.dedent(imports).strip(),
         "",
+        f"nbk.warnings_as_notes({article})  # a warning shows as a short note, not a stderr box",
         "nbk.display_defaults()",
         f'checked = nbk.check_params("{notebook}", globals())',
         _wrap_assign(names, [f"checked.{n}" for n in names]),

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import html
+import re
+import warnings
 from pathlib import Path
 
 from . import config
 from .errors import InputFileError, ParameterError
-from .load import Article, load_article, parse_published
+from .load import Article, load_article, parse_published, safe_id
 from .params import check_params  # noqa: F401  the notebooks' check cell calls it
 
 
@@ -121,3 +124,94 @@ def display_defaults() -> None:
     pd.set_option("display.max_colwidth", 400)
     pd.set_option("display.max_rows", 500)
     pd.set_option("display.precision", 3)
+
+
+# --- warnings as notes ---------------------------------------------------------------------------
+
+#: The output metadata key marking a note (``{"newsbench": {"note": "..."}}``); the report
+#: takes these outputs out of the page and lists the notes in its banner.
+NOTE_KEY = "newsbench"
+#: A note longer than this is cut (a warning listing many rows stays one line).
+NOTE_CHARS = 300
+
+# absolute POSIX, home and Windows paths; relative ones with a folder and a file suffix
+_PATH = re.compile(r"""(?<![\w.])(?:~|[A-Za-z]:)?(?:[\\/][^\s\\/:;,'"()<>\[\]]+)+[\\/]?"""
+                   r"""|(?<![\w/])(?:\.\.?/)*(?:[\w.-]+/)+[\w.-]+\.[A-Za-z]\w{0,5}\b""")
+_LOCATION = re.compile(r"::([\w.-]+)$")
+
+_article_ref: dict = {"article": None}
+_original_showwarning = None
+
+
+def short_note(message, *, article: str | None = None) -> str:
+    """A warning as one short line for a reader: no file path (the article's file becomes
+    ``article ID``, any other path its last name), whitespace collapsed, at most
+    :data:`NOTE_CHARS` characters. Not escaped: escape it where it becomes HTML."""
+    text = " ".join(str(message).split())
+    own, item = _article_file(article)
+
+    def replace(m: re.Match) -> str:
+        found = m.group(0)
+        if own is not None and _same_file(found, own):
+            return f"article {item or safe_id(own.stem)}"
+        name = Path(found.replace("\\", "/").rstrip("/")).name
+        return name or "a folder"
+
+    text = _PATH.sub(replace, text)
+    return text if len(text) <= NOTE_CHARS else text[:NOTE_CHARS - 1].rstrip() + "…"
+
+
+def _article_file(article) -> tuple[Path | None, str | None]:
+    if not article or not isinstance(article, (str, Path)):
+        return None, None
+    article = str(article)
+    m = _LOCATION.search(article)
+    item = m.group(1) if m else None
+    return (resolve_path(article[:m.start()] if m else article), item)
+
+
+def _same_file(found: str, own: Path) -> bool:
+    try:
+        return resolve_path(found).resolve() == own.resolve()
+    except (OSError, ValueError):
+        return False
+
+
+def note_html(note: str) -> str:
+    """A note as one escaped HTML line (the article's words stay inert)."""
+    return ('<div style="font-size:13px;color:#5c4400;background:#fff8e1;border-left:3px solid '
+            f'#e0b000;padding:3px 8px;margin:2px 0"><b>Note:</b> {html.escape(note)}</div>')
+
+
+def show_note(note: str) -> None:
+    """Display a note in the notebook, marked so the report moves it to its banner."""
+    from IPython.display import display
+
+    display({"text/html": note_html(note), "text/plain": f"Note: {note}"}, raw=True,
+            metadata={NOTE_KEY: {"note": note}})
+
+
+def warnings_as_notes(article: str | None = None) -> None:
+    """From now on, show each warning in this kernel as a short note (:func:`short_note`,
+    :func:`show_note`) instead of Python's stderr line with the code's file and line.
+
+    Args:
+        article: the notebook's ``article`` parameter, so its file is named by the article's
+            id in the notes.
+    """
+    global _original_showwarning
+
+    _article_ref["article"] = article
+    if _original_showwarning is None:
+        _original_showwarning = warnings.showwarning
+        warnings.showwarning = _show_warning
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None):
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - the notebooks always have IPython
+        get_ipython = None
+    if file is not None or get_ipython is None or get_ipython() is None:
+        return _original_showwarning(message, category, filename, lineno, file, line)
+    show_note(short_note(message, article=_article_ref["article"]))

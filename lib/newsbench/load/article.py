@@ -18,8 +18,7 @@ import warnings
 from dataclasses import dataclass, field
 
 from ..errors import InputFileError, ParameterError
-from ..language import THRESHOLD as LANGUAGE_THRESHOLD
-from ..language import english_share
+from ..language import identify as identify_language
 from ..structure import dateline_date
 
 _MAGIC = {
@@ -289,11 +288,12 @@ def finish(text: str, meta: dict, *, article_id: str, where: str, published=None
         given_from = "dateline" if meta["published"] else None
     meta.pop("_published_from", None)
     meta["published_from"] = given_from
-    share = english_share(text)
-    meta["english_share"] = share
-    if share is not None and share < LANGUAGE_THRESHOLD:
-        message = (f"does not look like English (only {share:.0%} of its words are common English "
-                   f"words); the analysis runs, but entities, sentiment and dates are built for English")
+    found = identify_language(text)
+    meta["english_share"] = found.share
+    meta["detected_language"] = found.language
+    if not found.english:
+        message = (f"does not look like English (it reads as {found.name}); the analysis runs, "
+                   f"but entities, sentiment and dates are built for English")
         if on_language is not None:
             on_language(message)
         else:
