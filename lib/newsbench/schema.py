@@ -33,7 +33,7 @@ SCHEMAS: dict[str, list[tuple[str, object]]] = {
         ("title", STR), ("published", DATE), ("published_from", STR), ("source", STR),
         ("url", STR), ("path", STR), ("n_paragraphs", INT), ("n_sentences", INT),
         ("sentiment", FLOAT), ("share_negative", FLOAT), ("share_positive", FLOAT),
-        ("english_share", FLOAT),
+        ("english_share", FLOAT), ("language", STR),
     ],
     "paragraphs": _SPAN + [
         ("para_id", INT), ("role", pd.CategoricalDtype(ROLES)), ("text", STR),

@@ -76,6 +76,7 @@ def build(ctx) -> dict[str, list[dict]]:
         "source": meta.get("source"), "url": meta.get("url"), "path": meta.get("path"),
         "n_paragraphs": len(para_rows), "n_sentences": len(sent_rows),
         **article_scores(sent_rows), "english_share": meta.get("english_share"),
+        "language": meta.get("detected_language") or "",
     }
     return {"articles": [article], "paragraphs": para_rows, "sentences": sent_rows}
 
