@@ -220,8 +220,8 @@ NOTEBOOKS: dict[str, tuple[Param, ...]] = {
                      variant("window", help="sentences in the rolling mean of the arc"),
                      variant("top_n", default=5, help="sentences in each extreme table, and "
                              "entities in the entity chart"),
-                     variant("min_mentions", help="leave entities mentioned fewer times out of "
-                             "the entity chart"),
+                     variant("min_mentions", default=2, help="leave entities mentioned fewer "
+                             "times out of the entity chart"),
                      PARAMS["interactive"]),
     "02-entities": (PARAMS["article"], PARAMS["published"], PARAMS["labels"], PARAMS["top_n"],
                     PARAMS["min_mentions"], PARAMS["merge_demonyms"], PARAMS["unit"],

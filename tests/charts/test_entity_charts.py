@@ -94,3 +94,56 @@ def test_bars_respect_labels_and_min_mentions(seed_analysis):
     assert "Sergei Lavrov" in names and "Maria Zakharova" not in names
     fig = charts.entity_bars(seed_analysis.mentions, labels="LAW")
     assert "No entities labelled LAW" in " ".join(_texts(fig))
+
+
+def _overlapping_names(fig) -> list[tuple[str, str]]:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    r = canvas.get_renderer()
+    boxes = [(t.get_text(), t.get_window_extent(r)) for t in fig.axes[0].texts]
+    return [(a, b) for i, (a, x) in enumerate(boxes) for b, y in boxes[i + 1:]
+            if min(x.x1, y.x1) - max(x.x0, y.x0) > 1 and min(x.y1, y.y1) - max(x.y0, y.y0) > 1]
+
+
+@pytest.mark.parametrize("options", [{"top_n": 15}, {"top_n": 30}, {"merge_demonyms": True},
+                                     {"unit": "paragraph", "top_n": 25}])
+def test_network_names_never_overlap(seed_analysis, options):
+    fig = charts.cooccurrence_network(seed_analysis.mentions, **options)
+    assert len(fig.axes[0].texts) >= 10
+    assert _overlapping_names(fig) == []
+
+
+def test_network_names_stay_off_other_dots(seed_analysis):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = charts.cooccurrence_network(seed_analysis.mentions, top_n=15)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    r = canvas.get_renderer()
+    ax = fig.axes[0]
+    dots = ax.transData.transform(ax.collections[-1].get_offsets())
+    for text in ax.texts:
+        box = text.get_window_extent(r)
+        own = ax.transData.transform(text.xy)
+        others = [d for d in dots if abs(d - own).sum() > 1e-6]
+        assert not any(box.x0 + 1 < x < box.x1 - 1 and box.y0 + 1 < y < box.y1 - 1
+                       for x, y in others), text.get_text()  # no dot's centre under a name
+
+
+def test_sentence_axes_have_whole_number_ticks():
+    an = nb.analyze_text("Ana Lopez met Bo Chan.\n\nLopez left Paris.\n\nChan stayed in Paris.",
+                         cache=False)
+    ax = charts.entity_positions(an.mentions, an.sentences).axes[0]
+    lo, hi = ax.get_xlim()
+    ticks = [t for t in ax.get_xticks() if lo <= t <= hi]
+    assert ticks and all(float(t).is_integer() for t in ticks)
+
+
+def test_every_bar_panel_has_both_axes_labelled(seed_analysis):
+    for fig in (charts.entity_bars(seed_analysis.mentions),
+                charts.raw_vs_merged(seed_analysis.mentions)):
+        for ax in fig.axes:
+            if ax.axison:
+                assert ax.get_xlabel() and ax.get_ylabel()

@@ -71,3 +71,46 @@ def test_empty_timeline_says_why():
 def test_timeline_chart_rejects_a_bad_granularity(seed_analysis):
     with pytest.raises(ValueError, match="granularity"):
         charts.timeline_chart(seed_analysis.events, granularity="year")
+
+
+@pytest.mark.parametrize("granularity", ["day", "week", "month"])
+def test_publication_line_sits_on_the_tick_of_its_day(seed_analysis, granularity):
+    import matplotlib.dates as mdates
+    import pandas as pd
+
+    fig = charts.timeline_chart(seed_analysis.events, published="2016-10-07",
+                                granularity=granularity)
+    ax = fig.axes[0]
+    (pub_x,) = {ln.get_xdata()[0] for ln in ax.lines if ln.get_linestyle() == "--"}
+    day = {"day": pd.Timestamp("2016-10-07"), "week": pd.Timestamp("2016-10-03"),
+           "month": pd.Timestamp("2016-10-01")}[granularity]
+    assert pub_x == mdates.date2num(day)  # midnight: where the date's tick is, not noon
+    assert float(pub_x).is_integer()
+
+
+def test_dots_sit_on_the_tick_of_their_day(seed_analysis):
+    import matplotlib.dates as mdates
+
+    fig = charts.timeline_chart(seed_analysis.events, published="2016-10-07")
+    ax = fig.axes[0]
+    dots = [ln for ln in ax.lines if ln.get_marker() == "o"]
+    assert dots
+    xs = [ln.get_xdata()[0] for ln in dots]
+    assert all(float(x).is_integer() for x in xs)  # every dot at a midnight
+    fri = [t for t in ax.texts if t.get_text().startswith("Fri 7 Oct")][0]
+    assert fri.xy[0] == mdates.date2num(dt.datetime(2016, 10, 7))
+
+
+def test_day_ticks_are_midnights():
+    import pandas as pd
+
+    events = pd.DataFrame({"event_id": [0, 1], "sent_id": [0, 1],
+                           "date_start": pd.to_datetime(["2020-03-10", "2020-03-12"]),
+                           "date_end": pd.to_datetime(["2020-03-10", "2020-03-12"]),
+                           "summary": ["A met B", "C left"], "kind": ["dated", "dated"]})
+    fig = charts.timeline_chart(events, published="2020-03-13")
+    ax = fig.axes[0]
+    ticks = ax.get_xticks()
+    assert len(ticks) >= 3 and all(float(t).is_integer() for t in ticks)
+    dots = sorted(ln.get_xdata()[0] for ln in ax.lines if ln.get_marker() == "o")
+    assert all(x in set(ticks) for x in dots)  # each dot on a tick

@@ -99,10 +99,32 @@ def test_quote_tone_chart():
     fig = charts.quote_tone_chart(_quotes(), top_n=5)
     ax = fig.axes[0]
     assert "Tone of the quoted words" in ax.get_title() and "sentiment" in ax.get_xlabel()
-    assert "±1 standard deviation" in [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "±1 standard deviation" in [t.get_text() for t in fig.legends[0].get_texts()]
     _labelled(fig)
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Anna Berg (3)", "a spokeswoman (1)"]
     assert to_png(fig) == to_png(charts.quote_tone_chart(_quotes(), top_n=5))  # seeded jitter
+    # each mean is written at the right: Berg's three quotations, the spokeswoman's one
+    texts = [t.get_text() for t in ax.texts]
+    assert "+0.07 ± 0.37" in texts and "-0.60" in texts
+
+
+def test_quote_tone_chart_marks_a_zero_mean():
+    quotes = _quotes()
+    quotes.loc[quotes["speaker"] == "a spokeswoman", "sentiment"] = 0.0
+    ax = charts.quote_tone_chart(quotes, top_n=5).axes[0]
+    zero = [ln for ln in ax.lines if ln.get_marker() == "o" and ln.get_xdata()[0] == 0]
+    assert len(zero) == 1 and zero[0].get_ydata()[0] == 0  # the spokeswoman's row (bottom)
+    assert "+0.00" in [t.get_text() for t in ax.texts]
+
+
+def test_sentence_and_count_axes_have_whole_number_ticks():
+    figs = [charts.voice_positions(_quotes(), _sentences(), top_n=5),
+            charts.speaker_bars(voices.speaker_table(_quotes()))]
+    for fig in figs:
+        ax = fig.axes[0]
+        lo, hi = ax.get_xlim()
+        ticks = [t for t in ax.get_xticks() if lo <= t <= hi]
+        assert ticks and all(float(t).is_integer() for t in ticks)
 
 
 def test_voice_positions():

@@ -3,6 +3,8 @@ otherwise, all four through one helper, on one article and on several."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -137,3 +139,54 @@ def test_explorers_over_two_articles(hostile, shown):
         assert "<script" not in html
     monday = views.date_events(both, "2020-01-06")
     assert "met the mayor" in monday and other.article_id in monday
+
+
+WIRE = ("Flood barrier holds\n\nThe river peaked at 7.2 metres on Monday.\n\n"
+        "Volunteers stacked sandbags overnight.\n\nNo one was hurt, police said.")
+
+
+@pytest.fixture(scope="module")
+def wire():
+    return nb.analyze_text(WIRE, published="2021-03-03", cache=False)
+
+
+def test_one_sentence_paragraphs(wire, hostile):
+    assert explore.one_sentence_paragraphs(wire)
+    assert not explore.one_sentence_paragraphs(hostile)  # a paragraph of several sentences
+
+
+def test_wire_copy_shows_the_sentences_once(wire):
+    html = explore.text_tables_html(wire)
+    assert html.count("<table") == 1 and "Every paragraph of this article is one sentence" in html
+    for sentence in wire.sentences["text"]:
+        assert html.count(sentence) == 1
+    headers = re.findall(r"<th[^>]*>([^<]*)</th>", html)
+    assert headers == ["para_id", "sent_id", "role", "sentiment", "text"]  # no offsets, no index
+
+
+def test_other_copy_shows_paragraphs_and_sentences_apart(hostile):
+    html = explore.text_tables_html(hostile)
+    assert html.count("<table") == 2 and "Every paragraph" not in html
+    assert "Paragraphs and their roles" in html and "Sentences" in html
+    assert "<script" not in html and "&lt;script&gt;" in html
+
+
+def test_paragraph_table_says_when_scores_are_the_sentences(wire, hostile):
+    wire_html = explore.paragraph_table(wire).to_html()
+    assert "one sentence" in wire_html and ">start<" not in wire_html
+    assert "one sentence" not in explore.paragraph_table(hostile).to_html()
+
+
+def test_report_explorer_does_not_repeat_the_table_for_wire_copy(wire, shown):
+    views.paragraph_explorer(wire, interactive=False)
+    (out,) = shown
+    assert "Every paragraph is one sentence" in out.data
+    assert not any(s in out.data for s in wire.sentences["text"])
+
+
+def test_report_explorer_lists_only_paragraphs_of_several_sentences(hostile, shown):
+    views.paragraph_explorer(hostile, interactive=False)
+    (out,) = shown
+    assert "disaster" in out.data and "praised" in out.data  # the body: several sentences
+    assert "budget" not in out.data  # the one-sentence title is a row of the table
+    assert "one-sentence paragraph is in the table above" in out.data

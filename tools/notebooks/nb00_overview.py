@@ -12,18 +12,21 @@ CELLS = [
     article text, so every number below points back to the exact words.
     """),
     params_cell("00-overview"),
-    check_cell("00-overview", "import newsbench as nb\nfrom newsbench import charts, notebook as nbk, views"),
+    check_cell("00-overview", "import newsbench as nb\nfrom IPython.display import HTML, display\n"
+                              "from newsbench import charts, notebook as nbk, views"),
     code("""
     an = nb.analyze(art)
     print(an.summary())
     """),
-    md("## Paragraphs and their roles"),
-    code("""
-    an.paragraphs[["para_id", "role", "start", "end", "n_sentences", "text"]]
+    md("""
+    ## Paragraphs and sentences
+    The paragraphs with their roles and mean scores, then the sentences with theirs (`para_id`
+    says which paragraph a sentence is in). Where every paragraph is one sentence, as in wire
+    copy, the two are one table. The character offsets of every row are in the frames
+    (`an.paragraphs`, `an.sentences`: `start`, `end`).
     """),
-    md("## Sentences"),
     code("""
-    an.sentences[["sent_id", "para_id", "role", "start", "end", "sentiment", "text"]]
+    display(HTML(views.explore.text_tables_html(an)))
     """),
     md("""
     ## Sentiment arc
@@ -36,7 +39,8 @@ CELLS = [
     md("""
     ## Explore: pick a paragraph
     Choose a paragraph to read its sentences with their scores. (In the HTML report, without
-    widgets, every sentence is listed.)
+    widgets, the paragraphs of more than one sentence are listed; the others are rows of the
+    table above.)
     """),
     code("""
     views.paragraph_explorer(an, interactive=interactive)

@@ -14,7 +14,8 @@ CELLS = [
     Figures for both methods against human ratings are in `benches/README.md`.
     """),
     params_cell("01-sentiment"),
-    check_cell("01-sentiment", "import newsbench as nb\nfrom newsbench import charts, notebook as nbk, views"),
+    check_cell("01-sentiment", "import newsbench as nb\nfrom IPython.display import HTML, display\n"
+                               "from newsbench import charts, notebook as nbk, views"),
     code("""
     an = nb.analyze(art, method=method)
     print(an.summary())
@@ -32,34 +33,45 @@ CELLS = [
     """),
     md("""
     ## The most negative and most positive sentences
-    How to read it: the sentences with the lowest and highest scores; `start`/`end` are their
-    character offsets in the article text.
+    How to read it: the sentences with the lowest and highest scores, only those past the
+    polarity threshold (-0.2 or less is negative, +0.2 or more positive): an article with
+    few positive sentences lists only those, and says "none" when it has none. Their
+    character offsets are in `views.extremes(an.sentences)` (`start`, `end`).
     """),
     code("""
-    views.extremes(an.sentences, n=top_n)
+    display(HTML(views.sentiment.extremes_html(an.sentences, n=top_n)))
     """),
     md("""
     ## Sentiment by paragraph
-    How to read it: each paragraph's score is the mean of its sentences' scores.
+    How to read it: each paragraph's score is the mean of its sentences' scores (where every
+    paragraph is one sentence, as in wire copy, the table says so: the scores are then the
+    sentences' own).
     """),
     code("""
-    an.paragraphs[["para_id", "role", "n_sentences", "sentiment", "text"]]
+    views.explore.paragraph_table(an)
     """),
     md("""
     ## Sentiment toward entities
     How to read it: for each of the most mentioned entities, the mean score of the sentences
-    that mention it; the error bar is one standard deviation (a long bar: framed both ways).
+    that mention it, written at the right with its standard deviation; the line is one
+    standard deviation either side (a long line: framed both ways). Entities mentioned fewer
+    than `min_mentions` times (default 2) are left out, as one sentence is not a tone; the
+    note under the chart says how many, and which when they would have been shown.
     """),
     code("""
     charts.show(charts.entity_sentiment_chart(an.entities, top_n=top_n, min_mentions=min_mentions))
     """),
     md("""
     ## Emotions
-    How to read it: how many words of the article the NRC emotion lexicon associates with each
-    emotion (a word can carry several; negation is not taken into account).
+    How to read it: for each emotion, the words of the article the NRC emotion lexicon
+    associates with it, per 1,000 words of the article (so articles of any length compare),
+    highest first; the count is in brackets. A word can carry several emotions, and the
+    lexicon knows words, not what happened: in a story about a bombing, "trust" words are
+    often titles and institutions ("council", "ministry", "deputy", "president"). Negation
+    is not taken into account.
     """),
     code("""
-    charts.show(charts.emotion_chart(an.emotions))
+    charts.show(charts.emotion_chart(an.emotions, an.sentences))
     """),
     md("""
     ## Explore: pick an entity

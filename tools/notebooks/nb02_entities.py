@@ -28,7 +28,8 @@ CELLS = [
     (`model_labels`). Demonyms are listed as themselves here, whatever `merge_demonyms` says.
     """),
     code("""
-    views.entity_table(an.entities, labels=labels, min_mentions=min_mentions)
+    views.frames.report_table(views.entity_table(an.entities, labels=labels,
+                                                 min_mentions=min_mentions))
     """),
     md("""
     ## Most mentioned entities
@@ -58,8 +59,11 @@ CELLS = [
     code("""
     charts.show(charts.cooccurrence_network(an.mentions, unit=unit, labels=labels,
                                             top_n=max(top_n, 15), merge_demonyms=merge_demonyms))
-    views.cooccurrences(an.mentions, unit=unit, labels=labels,
-                        merge_demonyms=merge_demonyms).head(20)
+    pairs = views.cooccurrences(an.mentions, unit=unit, labels=labels,
+                                merge_demonyms=merge_demonyms)
+    views.frames.report_table(pairs.head(20), caption=f"Pairs named in the same {unit}, most "
+                                                      f"often first ({min(len(pairs), 20)} of "
+                                                      f"{len(pairs)})")
     """),
     md("""
     ## What merging did

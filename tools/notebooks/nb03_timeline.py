@@ -45,11 +45,11 @@ CELLS = [
     durations).
     """),
     code("""
-    views.expressions_table(an.timexes)
+    views.frames.report_table(views.expressions_table(an.timexes))
     """),
     md("## Dated events, earliest first"),
     code("""
-    views.dated_events(an.events)
+    views.frames.report_table(views.dated_events(an.events))
     """),
     md("""
     ## Undated events
@@ -57,7 +57,7 @@ CELLS = [
     and, without a publication date, every relative expression. They are not on the chart.
     """),
     code("""
-    views.undated_events(an.events)
+    views.frames.report_table(views.undated_events(an.events))
     """),
     md("""
     ## Explore: pick a date

@@ -24,6 +24,7 @@ CELLS = [
         from newsbench.charts import show
         from newsbench.charts import voices as voice_charts
         from newsbench.views import voices
+        from newsbench.views.frames import report_table
         """),
     code("""
     an = nb.analyze(art)
@@ -51,7 +52,7 @@ CELLS = [
     voice with few quotations but many words gets long passages.
     """),
     code("""
-    display(speakers.head(top_n))
+    display(report_table(speakers.head(top_n)))
     show(voice_charts.speaker_bars(speakers, top_n=top_n))
     """),
     md("""
@@ -64,7 +65,7 @@ CELLS = [
     """),
     code("""
     mix = voices.source_mix(quotes)
-    display(mix)
+    display(report_table(mix))
     show(voice_charts.quote_kinds_chart(mix))
     """),
     md("""
@@ -74,7 +75,7 @@ CELLS = [
     the day the text says it was spoken ("not given" when it does not), and its sentence.
     """),
     code("""
-    voices.quotes_table(quotes)
+    report_table(voices.quotes_table(quotes))
     """),
     md("""
     ## The tone of each voice

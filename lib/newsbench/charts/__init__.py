@@ -6,7 +6,7 @@ re-exported here through its ``__all__``.
 """
 
 from . import corpus
-from .base import empty_figure, show, style, to_png
+from .base import empty_figure, show, style, to_png, to_svg
 from .corpus import *  # noqa: F401,F403
 from .corpus import __all__ as _corpus_all
 from .entities import *  # noqa: F401,F403
@@ -18,5 +18,5 @@ from .timeline import __all__ as _timeline_all
 from .voices import *  # noqa: F401,F403
 from .voices import __all__ as _voices_all
 
-__all__ = ["corpus", "empty_figure", "show", "style", "to_png", *_sentiment_all, *_entities_all,
+__all__ = ["corpus", "empty_figure", "show", "style", "to_png", "to_svg", *_sentiment_all, *_entities_all,
            *_timeline_all, *_corpus_all, *_voices_all]

@@ -19,7 +19,7 @@ from matplotlib.lines import Line2D
 
 from ..views.entities import LABEL_COLOURS
 from .base import empty_figure, new_figure
-from .entities import draw_nodes
+from .entities import draw_nodes, place_labels
 
 
 __all__ = ["articles_chart", "corpus_network", "corpus_timeline_chart", "entity_trends_chart",
@@ -424,10 +424,10 @@ def corpus_network(pairs: pd.DataFrame, top_entities: pd.DataFrame | None = None
         [(pos[a], pos[b]) for a, b in graph.edges],
         linewidths=[0.6 + 5.4 * (d["weight"] - 1) / max(wmax - 1, 1)
                     for *_, d in graph.edges(data=True)], colors="#5d6d7e", alpha=0.55, zorder=1))
-    draw_nodes(ax, [pos[n] for n in nodes],
-               [f"{_short(names.get(n, n), 24)} ({int(weight.get(n, 0))})" for n in nodes],
-               [80 + 1100 * weight.get(n, 1) / weight.max() for n in nodes],
-               [LABEL_COLOURS.get(label_of.get(n, ""), "#8c8c8c") for n in nodes])
+    texts = [f"{_short(names.get(n, n), 24)} ({int(weight.get(n, 0))})" for n in nodes]
+    areas = [80 + 1100 * weight.get(n, 1) / weight.max() for n in nodes]
+    draw_nodes(ax, [pos[n] for n in nodes], texts, areas,
+               [LABEL_COLOURS.get(label_of.get(n, ""), "#8c8c8c") for n in nodes], names=False)
     sized = "mentions" if label_of else f"{unit}s shared"
     ax.set_xlabel(f"size: {sized} (in brackets); line width: {unit}s naming both (widest: {wmax}); "
                   "layout has no meaning")
@@ -437,6 +437,7 @@ def corpus_network(pairs: pd.DataFrame, top_entities: pd.DataFrame | None = None
             lab, "#8c8c8c"), label=lab) for lab in dict.fromkeys(label_of[n] for n in nodes
                                                                  if n in label_of)])
     ax.set_title(title)
+    place_labels(ax, [pos[n] for n in nodes], texts, [math.sqrt(a) / 2 for a in areas])
     return fig
 
 

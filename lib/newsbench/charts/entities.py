@@ -13,7 +13,7 @@ from matplotlib.patches import Rectangle
 
 from ..views.entities import (DEFAULT_LABELS, LABEL_COLOURS, cooccurrences,
                               demonyms_as_countries, entity_counts, labels_param, model_counts)
-from .base import STYLE, empty_figure, new_figure
+from .base import STYLE, empty_figure, integer_ticks, new_figure
 
 __all__ = ["entity_bars", "entity_positions", "cooccurrence_network", "raw_vs_merged"]
 
@@ -76,7 +76,8 @@ def entity_bars(mentions: pd.DataFrame, *, labels=None, top_n: int = 10, min_men
             ax.set_ylim(-0.6, rows - 0.4)
             ax.set_title(lab, fontsize=11, loc="left")
             ax.set_xlabel("mentions")
-            ax.xaxis.get_major_locator().set_params(integer=True)
+            ax.set_ylabel("entity")
+            integer_ticks(ax.xaxis)
         for ax in axes[len(shown):]:
             ax.set_axis_off()
         fig.suptitle(title)
@@ -131,7 +132,7 @@ def entity_positions(mentions: pd.DataFrame, sentences: pd.DataFrame, *, labels=
     ax.set_xlim(-0.5, n_sent - 0.5)
     ax.set_xlabel("sentence number (grey: title, standfirst, caption, dateline)")
     ax.set_ylabel("entity (mentions)")
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    integer_ticks(ax.xaxis)
     handles = [Line2D([], [], marker="s", ls="", color=LABEL_COLOURS.get(lab, "#8c8c8c"),
                       label=lab) for lab in dict.fromkeys(counts["label"])]
     handles.append(Line2D([], [], marker="s", ls="", color="#888888", alpha=0.55,
@@ -192,10 +193,10 @@ def cooccurrence_network(mentions: pd.DataFrame, *, unit: str = "sentence", labe
             linewidths=[0.7 + 5.3 * (w - 1) / max(wmax - 1, 1) for *_, w in edges],
             colors="#9aa5b1" if once else "#5d6d7e", alpha=0.35 if once else 0.75, zorder=1))
     smax = max(size.get(n, 1) for n in nodes)
-    draw_nodes(ax, [pos[n] for n in nodes],
-               [f"{_short(n, 24)} ({size.get(n, 0)})" for n in nodes],
-               [80 + 1100 * size.get(n, 1) / smax for n in nodes],
-               [LABEL_COLOURS.get(label_of.get(n, ""), "#8c8c8c") for n in nodes])
+    texts = [f"{_short(n, 24)} ({size.get(n, 0)})" for n in nodes]
+    areas = [80 + 1100 * size.get(n, 1) / smax for n in nodes]
+    draw_nodes(ax, [pos[n] for n in nodes], texts, areas,
+               [LABEL_COLOURS.get(label_of.get(n, ""), "#8c8c8c") for n in nodes], names=False)
     faint = "faint: once, " if wmax > 1 else ""
     ax.set_xlabel(f"size: mentions (in brackets); line width: {unit}s naming both ({faint}"
                   f"widest: {wmax}); layout has no meaning")
@@ -205,26 +206,114 @@ def cooccurrence_network(mentions: pd.DataFrame, *, unit: str = "sentence", labe
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9,
               frameon=False)
     ax.set_title(title)
+    place_labels(ax, [pos[n] for n in nodes], texts, [math.sqrt(a) / 2 for a in areas])
     return fig
 
 
-def draw_nodes(ax, xy, texts: list[str], areas: list[float], colours: list) -> None:
-    """A network's dots (``areas`` in points squared) with their names above them, on an axes
-    with no ticks or frame, its limits fitted with room for the names."""
-    xy = np.array(xy)
+def draw_nodes(ax, xy, texts: list[str], areas: list[float], colours: list, *,
+               names: bool = True) -> None:
+    """A network's dots (``areas`` in points squared) with their names beside them, on an axes
+    with no ticks or frame, its limits fitted with room for the names. Each name is put where
+    it overlaps no other name and no dot (:func:`place_labels`).
+
+    Names are placed in the figure as it is laid out now: a chart that adds a title, axis
+    label or legend afterwards passes ``names=False`` and calls :func:`place_labels` last.
+    """
+    xy = np.array(xy, dtype=float)
     ax.scatter(xy[:, 0], xy[:, 1], s=areas, c=colours, edgecolors="white", linewidths=1.2,
                zorder=2)
-    for text, (x, y), area in zip(texts, xy, areas):
-        ax.annotate(text, (x, y), fontsize=9, ha="center", va="bottom",
-                    xytext=(0, math.sqrt(area) / 2 + 1), textcoords="offset points", zorder=3,
-                    bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.75})
     (x0, y0), (x1, y1) = xy.min(axis=0), xy.max(axis=0)
-    ax.set_xlim(x0 - 0.12 * (x1 - x0) - 0.3, x1 + 0.12 * (x1 - x0) + 0.3)
-    ax.set_ylim(y0 - 0.08 * (y1 - y0) - 0.2, y1 + 0.15 * (y1 - y0) + 0.35)
+    ax.set_xlim(x0 - 0.14 * (x1 - x0) - 0.35, x1 + 0.14 * (x1 - x0) + 0.35)
+    ax.set_ylim(y0 - 0.1 * (y1 - y0) - 0.25, y1 + 0.12 * (y1 - y0) + 0.3)
     ax.set_xticks([])
     ax.set_yticks([])
     for spine in ax.spines.values():
         spine.set_visible(False)
+    if names:
+        place_labels(ax, xy, texts, [math.sqrt(a) / 2 for a in areas])
+
+
+#: Directions a name may take from its dot, in the order tried (above first, then below,
+#: the sides, the diagonals and between them).
+_DIRECTIONS = ((0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1),
+               (0.5, 1), (-0.5, 1), (0.5, -1), (-0.5, -1), (1, 0.5), (-1, 0.5), (1, -0.5),
+               (-1, -0.5))
+
+
+def _overlap(a, b) -> float:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def place_labels(ax, xy, texts: list[str], radii: list[float], *, fontsize: float = 9) -> list:
+    """Names beside dots, each where it overlaps no other name, no other dot and stays inside
+    the axes when such a place exists (else where it overlaps least): tried above, below,
+    right, left and at the diagonals of its dot, then further out. Measured in the rendered
+    font at the figure's size, so what the test sees is what the reader sees.
+
+    Args:
+        ax: the axes, its limits set.
+        xy: the dots' centres, in data coordinates.
+        texts: one name per dot.
+        radii: each dot's radius in points.
+        fontsize: the names' size in points.
+
+    Returns:
+        The annotations, in the order of ``texts``.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = ax.figure
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()  # settles the layout: pixel positions below are final
+    renderer = canvas.get_renderer()
+    px = fig.dpi / 72
+    centres = ax.transData.transform(np.asarray(xy, dtype=float))
+    rad = [r * px for r in radii]
+    box = ax.get_window_extent(renderer)
+    frame = (box.x0, box.y0, box.x1, box.y1)
+    dots = [(x - r * 0.9, y - r * 0.9, x + r * 0.9, y + r * 0.9)
+            for (x, y), r in zip(centres, rad)]
+    sizes = []
+    for text in texts:
+        t = ax.text(0, 0, text, fontsize=fontsize)
+        ext = t.get_window_extent(renderer)
+        t.remove()
+        sizes.append((ext.width + 4 * px, ext.height + 2 * px))
+    placed: list[tuple] = []
+    offsets: dict[int, tuple] = {}
+    for i in sorted(range(len(texts)), key=lambda k: (-radii[k], k)):  # big dots choose first
+        (x, y), r, (w, h) = centres[i], rad[i], sizes[i]
+        best, best_cost = None, math.inf
+        for step in range(7):
+            gap = r + 2 * px + step * h
+            for ux, uy in _DIRECTIONS:
+                k = 0.75 if ux and uy else 1.0
+                cx = x + ux * (k * gap + w / 2)
+                cy = y + uy * (k * gap + h / 2)
+                cand = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+                # a name over a name is worse than a name over a dot
+                cost = 3 * sum(_overlap(cand, p) for p in placed)
+                cost += sum(_overlap(cand, d) for j, d in enumerate(dots) if j != i)
+                inside = (max(frame[0] - cand[0], 0) + max(cand[2] - frame[2], 0)
+                          + max(frame[1] - cand[1], 0) + max(cand[3] - frame[3], 0))
+                cost += inside * h * 4 + step * 0.5  # nearer places first, all else equal
+                if cost < best_cost:
+                    best, best_cost = cand, cost
+            if best_cost < 1:
+                break
+        placed.append(best)
+        offsets[i] = (((best[0] + best[2]) / 2 - x) / px, ((best[1] + best[3]) / 2 - y) / px)
+    out = []
+    for i, (text, (x, y)) in enumerate(zip(texts, np.asarray(xy, dtype=float))):
+        ann = ax.annotate(text, (x, y), xytext=offsets[i], textcoords="offset points",
+                          fontsize=fontsize, ha="center", va="center", zorder=3,
+                          bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none",
+                                "alpha": 0.75})
+        ann.set_in_layout(False)  # names never move the axes the places were measured on
+        out.append(ann)
+    return out
 
 
 def _layout(graph) -> dict:
@@ -298,7 +387,8 @@ def raw_vs_merged(mentions: pd.DataFrame, *, top_n: int = 15, title: str | None 
         ax.set_ylim(-0.6 + (len(names) - rows), len(names) - 0.4)
         ax.set_xlim(0, xmax * 1.15 + 0.5)
         ax.set_xlabel("mentions")
+        ax.set_ylabel("model text [model label]" if ax is left else "entity [label]")
         ax.set_title(sub, fontsize=10, loc="left")
-        ax.xaxis.get_major_locator().set_params(integer=True)
+        integer_ticks(ax.xaxis)
     fig.suptitle(title)
     return fig

@@ -178,15 +178,15 @@ def _stack(fig, ax, rows: list[dict], xmin, xmax):
         return (w + 14) * days_per_px
 
     x_num = mdates.date2num
-    half = pd.Timedelta(hours=12)
     xmax_n = x_num(xmax)
     above: list[list[tuple[float, float]]] = []
     below: list[list[tuple[float, float]]] = []
     drawn = []
     for r in sorted(rows, key=lambda r: (r["kind"] == "span", r["start"])):
-        # a day covers [day, day + 1): dots sit at its middle, bars cover whole days
-        a = x_num(r["start"] + half) if r["point"] else x_num(max(r["start"], xmin))
-        b_bar = x_num(min(r["end"] + pd.Timedelta(days=1), xmax))
+        # a day is its tick (midnight, where its date is written): a dot sits on the tick of
+        # its day, a bar runs from the tick of its first day to the tick of its last
+        a = x_num(r["start"]) if r["point"] else x_num(max(r["start"], xmin))
+        b_bar = x_num(min(max(r["end"], r["start"] + pd.Timedelta(hours=6)), xmax))
         w = width_days(r["label"])
         right_aligned = a + w > xmax_n
         la, lb = (a - w, a) if right_aligned else (a, a + w)
@@ -233,7 +233,7 @@ def _frame(ax, pub, granularity: str, xmin, xmax, n_above: int, n_below: int) ->
     x_num = mdates.date2num
     ax.axhline(0, color="#444444", lw=1)
     if pub is not None and xmin <= pub <= xmax:
-        at = x_num(_snap(pub, granularity) + pd.Timedelta(hours=12))
+        at = x_num(_snap(pub, granularity))  # on the tick of its day, as the dots are
         ax.axvline(at, color=_COLOURS["published"], ls="--", lw=1.4, zorder=0)
         right = at > (x_num(xmin) + x_num(xmax)) / 2
         ax.text(at, 1.0, f"published {pub:%a} {pub.day} {pub:%b %Y} ", transform=ax.get_xaxis_transform(),
@@ -245,7 +245,7 @@ def _frame(ax, pub, granularity: str, xmin, xmax, n_above: int, n_below: int) ->
     ax.set_yticks([])
     ax.set_ylabel("events, stacked so labels do not overlap\n(below the line: durations)")
     _ticks(ax, granularity, xmin, xmax)
-    ax.set_xlabel({"day": "date", "week": "week (dots at the Monday of their week)",
+    ax.set_xlabel({"day": "date (a dot sits on the tick of its day)", "week": "week (dots at the Monday of their week)",
                    "month": "month (dots at the first of their month)"}[granularity]
                   + ("; dashed line: publication day" if pub is not None else
                      "\nno publication date: relative dates such as 'Friday' are not placed"

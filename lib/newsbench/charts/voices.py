@@ -13,7 +13,7 @@ from ..schema import QUOTE_KINDS, SPEAKER_SOURCES
 from ..views.entities import LABEL_COLOURS
 from ..views.frames import several_articles
 from ..views.voices import speaker_table
-from .base import empty_figure, new_figure
+from .base import empty_figure, integer_ticks, mark_zeros, new_figure
 from .sentiment import _colour
 
 __all__ = ["most_quoted_chart", "quote_kinds_chart", "quote_tone_chart", "speaker_bars",
@@ -89,7 +89,7 @@ def speaker_bars(table: pd.DataFrame, *, top_n: int = 10, title: str | None = No
     ax.set_yticks(y, [_short(s) for s in top["speaker"]])
     ax.set_xlim(0, xmax * 1.6 + 0.5)
     ax.set_ylim(-0.6, len(top) - 0.4)
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    integer_ticks(ax.xaxis)
     ax.set_xlabel("quotations (beside each bar: the words quoted, and of which kind)")
     ax.set_ylabel("speaker")
     ax.legend(handles=_label_handles(top["speaker_label"]), loc="lower right", fontsize=9,
@@ -131,7 +131,7 @@ def quote_kinds_chart(mix: pd.DataFrame, *, title: str | None = None):
         ax.set_xlabel(xlabel)
         ax.set_ylabel("quotations")
         ax.set_title(sub, fontsize=11, loc="left")
-        ax.yaxis.get_major_locator().set_params(integer=True)
+        integer_ticks(ax.yaxis)
     for ax in (left, right):
         ax.set_ylim(0, ymax * 1.2 + 0.5)
     fig.suptitle(f"{title}\n({total} quotation(s); in brackets: the share of all)")
@@ -177,6 +177,10 @@ def quote_tone_chart(quotes: pd.DataFrame, *, top_n: int = 10, min_quotes: int =
             continue
         mean, sd = float(scores.mean()), float(scores.std()) if len(scores) > 1 else 0.0
         ax.barh(yi, mean, height=0.6, color=_colour(mean), alpha=0.55)
+        mark_zeros(ax, [yi], [mean], horizontal=True, colour="#8c8c8c")
+        ax.annotate(f"{mean:+.2f}" + (f" ± {sd:.2f}" if len(scores) > 1 else ""), (1.0, yi),
+                    xycoords=ax.get_yaxis_transform(), xytext=(6, 0), textcoords="offset points",
+                    va="center", ha="left", fontsize=9)
         ax.plot([max(mean - sd, -1), min(mean + sd, 1)], [yi, yi], color="#333333", lw=1.5)
         ax.scatter(scores, yi + rng.uniform(-0.18, 0.18, len(scores)), s=22, color="#222222",
                    zorder=3)
@@ -184,13 +188,13 @@ def quote_tone_chart(quotes: pd.DataFrame, *, top_n: int = 10, min_quotes: int =
     ax.set_xlim(-1.05, 1.05)
     ax.set_ylim(-0.6, len(top) - 0.4)
     ax.set_yticks(y, [f"{_short(s)} ({n})" for s, n in zip(top["speaker"], top["quotes"])])
-    ax.set_xlabel("sentiment of the quoted words (-1 negative .. +1 positive)")
+    ax.set_xlabel("sentiment of the quoted words (-1 negative .. +1 positive; at right: mean "
+                  "± standard deviation)")
     ax.set_ylabel("speaker (quotations)")
     handles = [Line2D([], [], marker="o", ls="", color="#222222", label="one quotation"),
                Patch(color="#8c8c8c", alpha=0.55, label="mean (coloured by tone)"),
                Line2D([], [], color="#333333", lw=1.5, label="±1 standard deviation")]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9,
-              frameon=False)
+    fig.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=9, frameon=False)
     ax.set_title(title)
     return fig
 
@@ -249,7 +253,7 @@ def voice_positions(quotes: pd.DataFrame, sentences: pd.DataFrame, *, top_n: int
     ax.set_xlim(-0.5, n_sent - 0.5)
     ax.set_xlabel("sentence number (grey: title, standfirst, caption, dateline)")
     ax.set_ylabel("speaker (quotations)")
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    integer_ticks(ax.xaxis)
     handles = [Line2D([], [], marker="s", ls="", color=KIND_COLOURS[k], label=f"{k} quotation")
                for k in QUOTE_KINDS if k in kinds_seen]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9,
@@ -283,7 +287,7 @@ def most_quoted_chart(most_quoted: pd.DataFrame, *, title: str | None = None):
     ax.set_yticks(y, [_short(s) for s in most_quoted["speaker"]])
     ax.set_xlim(0, xmax * 1.35 + 0.5)
     ax.set_ylim(-0.6, len(most_quoted) - 0.4)
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    integer_ticks(ax.xaxis)
     ax.set_xlabel("quotations across the corpus (beside each bar: in how many articles)")
     ax.set_ylabel("speaker")
     ax.legend(handles=_label_handles(most_quoted["speaker_label"]), loc="lower right",

@@ -11,7 +11,7 @@ periods, outlets, corpus entity ids) are called through their module, ``views.co
 as methods of :class:`newsbench.Corpus`.
 """
 
-from . import corpus, entities, explore, sentiment, timeline, voices
+from . import corpus, entities, explore, frames, sentiment, timeline, voices
 from .entities import (DEFAULT_LABELS, HIGHLIGHT_COLOURS, LABEL_COLOURS, LABELS, NON_ENTITY_LABELS,
                        UNITS, cooccurrences, demonyms_as_countries, entity_counts,
                        entity_mentions_html, entity_table, flag_param, highlight_html,
@@ -19,14 +19,17 @@ from .entities import (DEFAULT_LABELS, HIGHLIGHT_COLOURS, LABEL_COLOURS, LABELS,
 from .explore import (date_events, entity_explorer, entity_sentences, explorer, highlight,
                       mention_explorer, paragraph_explorer, paragraph_sentences, sentence_rows,
                       timeline_explorer)
-from .sentiment import extremes
+from .frames import report_table
+from .sentiment import emotion_rates, extremes, extremes_html
 from .voices import (KINDS, SOURCE_MEANINGS, filter_kind, quote_words, quotes_table, source_mix,
                      speaker_quotes_html, speaker_table, voices_explorer)
 from .timeline import (dated_events, expressions_table, period_offset, publication_note,
                        undated_events)
 
 __all__ = [
-    "corpus", "entities", "explore", "sentiment", "timeline", "voices",
+    "corpus", "entities", "explore", "frames", "sentiment", "timeline", "voices",
+    # tables for reports
+    "report_table",
     # entities
     "DEFAULT_LABELS", "HIGHLIGHT_COLOURS", "LABEL_COLOURS", "LABELS", "NON_ENTITY_LABELS", "UNITS",
     "cooccurrences", "demonyms_as_countries", "entity_counts", "entity_mentions_html",
@@ -36,7 +39,7 @@ __all__ = [
     "mention_explorer", "paragraph_explorer", "paragraph_sentences", "sentence_rows",
     "timeline_explorer",
     # sentiment
-    "extremes",
+    "emotion_rates", "extremes", "extremes_html",
     # voices
     "KINDS", "SOURCE_MEANINGS", "filter_kind", "quote_words", "quotes_table", "source_mix",
     "speaker_quotes_html", "speaker_table", "voices_explorer",

@@ -16,11 +16,17 @@ import pandas as pd
 
 from ..sentiment import POLARITY_THRESHOLD
 from .entities import check_labels, entity_mentions_html
-from .frames import sentence_key, sentence_keys, several_articles
+from .frames import report_table, sentence_key, sentence_keys, several_articles, with_article
 
-__all__ = ["corpus_entity_explorer", "corpus_entity_sentences", "date_events", "entity_explorer", "entity_sentences", "explorer", "highlight",
-           "mention_explorer", "paragraph_explorer", "paragraph_sentences", "sentence_rows",
-           "timeline_explorer"]
+__all__ = ["corpus_entity_explorer", "corpus_entity_sentences", "date_events", "entity_explorer",
+           "entity_sentences", "explorer", "highlight", "mention_explorer",
+           "one_sentence_paragraphs", "paragraph_explorer", "paragraph_sentences",
+           "paragraph_table", "sentence_rows", "text_tables_html", "timeline_explorer"]
+
+#: Said where every paragraph is one sentence (wire copy), so a table is shown once.
+ONE_SENTENCE_NOTE = ("Every paragraph of this article is one sentence (as in wire copy), so "
+                     "paragraphs and sentences are one table: a paragraph's score is its "
+                     "sentence's score.")
 
 _NEG, _POS, _NEU = "#c44e52", "#55a868", "#777777"
 
@@ -179,14 +185,75 @@ def date_events(an, label: str) -> str:
 # --------------------------------------------------------------------------- the explorers
 
 
+def _sentences_per_paragraph(an) -> pd.Series:
+    keys = [k for k in ("article_id", "para_id") if k in an.sentences.columns]
+    return an.sentences.groupby(keys, observed=True).size()
+
+
+def one_sentence_paragraphs(an) -> bool:
+    """True when every paragraph of ``an`` is one sentence (wire copy): then the paragraph and
+    sentence tables are the same rows, and are shown once."""
+    if an.paragraphs.empty or an.sentences.empty:
+        return False
+    per = _sentences_per_paragraph(an)
+    return len(per) == len(an.paragraphs) and bool((per == 1).all())
+
+
+def paragraph_table(an, *, caption: str | None = "Paragraphs: role, sentences and mean "
+                                                  "sentiment (-1..1) of each"):
+    """The paragraphs for reading (:func:`~newsbench.views.frames.report_table`): number,
+    role, sentences, mean sentiment and text; where every paragraph is one sentence, the
+    caption says so (the scores are then the sentences' own)."""
+    df = an.paragraphs
+    table = df[with_article(df, ["para_id", "role", "n_sentences", "sentiment", "text"])]
+    if one_sentence_paragraphs(an):
+        caption = f"{caption}. {ONE_SENTENCE_NOTE}" if caption else ONE_SENTENCE_NOTE
+    return report_table(table, caption=caption)
+
+
+def text_tables_html(an) -> str:
+    """The article's paragraphs (with their roles) and its sentences as tables, each shown
+    once: two tables, or, where every paragraph is one sentence (wire copy), one table of
+    paragraph and sentence numbers side by side, saying so. Offsets are in the frames, not in
+    the tables; article text is escaped."""
+    sents = an.sentences
+    if one_sentence_paragraphs(an):
+        cols = with_article(sents, ["para_id", "sent_id", "role", "sentiment", "text"])
+        return (f"<p>{html.escape(ONE_SENTENCE_NOTE)}</p>\n"
+                + report_table(sents[cols], caption="Paragraphs and sentences").to_html())
+    paras = paragraph_table(an, caption="Paragraphs and their roles").to_html()
+    cols = with_article(sents, ["sent_id", "para_id", "role", "sentiment", "text"])
+    return paras + "\n" + report_table(sents[cols], caption="Sentences").to_html()
+
+
 def paragraph_explorer(an, *, interactive: bool = True) -> None:
-    """Pick a paragraph and read its sentences with their scores (non-interactive: all of them)."""
+    """Pick a paragraph and read its sentences with their scores.
+
+    Non-interactive (reports): the paragraphs of more than one sentence, each with its
+    sentences (a one-sentence paragraph is its row of the sentence table already); where
+    every paragraph is one sentence, a line saying so instead of the table again.
+    """
     several = several_articles(an.paragraphs)  # then each label starts with its article
     options = [(f"{r.article_id + ' ' if several else ''}{r.para_id}: {r.role}, {r.text[:60]}",
                 (r.article_id, int(r.para_id))) for r in an.paragraphs.itertuples()]
+    per = _sentences_per_paragraph(an) if len(an.sentences) else pd.Series(dtype="int64")
+    longer = [(r.article_id, int(r.para_id)) for r in an.paragraphs.itertuples()
+              if int(per.get((r.article_id, r.para_id) if per.index.nlevels > 1
+                             else r.para_id, 0)) > 1]
+    n_one = len(options) - len(longer)
+
+    def fallback(_all) -> str:
+        if not longer:
+            return ("<p>Every paragraph is one sentence: read them, with their scores, in the "
+                    "table above (in JupyterLab, pick one here).</p>")
+        rest = (f"<p>The {n_one} one-sentence paragraph{'s are' if n_one != 1 else ' is'} in "
+                "the table above.</p>" if n_one else "")
+        return "\n".join(paragraph_sentences(an, pid, article_id=aid)
+                         for aid, pid in longer) + rest
+
     explorer(options, lambda key: paragraph_sentences(an, key[1], article_id=key[0]),
-             interactive=interactive, fallback_keys=["every sentence"],
-             fallback_render=lambda _all: sentence_rows(an.sentences),
+             interactive=interactive, fallback_keys=["paragraphs of several sentences"],
+             fallback_render=fallback,
              empty_message="The article has no paragraphs.", description="Paragraph:",
              width="80%")
 
