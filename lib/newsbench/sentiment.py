@@ -517,16 +517,30 @@ EMOTION_NEGATION_WINDOW = 3
 EMOTION_COLUMNS = (*EMOTIONS, "words")
 
 
+@lru_cache(maxsize=1)
+def emotion_neutral() -> frozenset[str]:
+    """Lemmas NRC gives an emotion that in news only name who acts ("council", "police",
+    "president": ``data/emotion_neutral.txt``); they are not counted."""
+    text = resources.files("newsbench").joinpath("data/emotion_neutral.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines()
+                     if w.strip() and not w.lstrip().startswith("#"))
+
+
 def _nrc_fallback(word: str, lexicon: dict) -> list[str]:
     """The NRC entry of a surface form without a parse: the word itself, or the singular of a
     plural (-ies -> -y, -s); no verb endings are guessed ("rates" is not "rat", "passed" not
     "passe")."""
-    if word in lexicon:
-        return lexicon[word]
-    if len(word) > 4 and word.endswith("ies") and word[:-3] + "y" in lexicon:
-        return lexicon[word[:-3] + "y"]
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word[:-1] in lexicon:
-        return lexicon[word[:-1]]
+    forms = [word]
+    if len(word) > 4 and word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        forms.append(word[:-1])
+    neutral = emotion_neutral()
+    for form in forms:
+        if form in neutral:
+            return []
+        if form in lexicon:
+            return lexicon[form]
     return []
 
 
@@ -565,10 +579,12 @@ def token_emotions(tokens, lexicon: dict | None = None) -> dict[str, int]:
     """NRC emotion counts of one sentence's spaCy tokens, and its number of words.
 
     A token counts by its lemma (lowercased; its surface form when NRC lacks the lemma: "died"
-    is "die", "struck" "strike", "rates" "rate"), unless it is a stop word or a proper noun (a
-    town called Hope, a Mr Young) or a negator stands within the three words before it.
+    is "die", "struck" "strike", "rates" "rate"), unless it is a stop word, a proper noun (a
+    town called Hope, a Mr Young), a word that only names who acts (:func:`emotion_neutral`)
+    or a negator stands within the three words before it.
     """
     lexicon = get_nrc_lexicon() if lexicon is None else lexicon
+    neutral = emotion_neutral()
     counts = dict.fromkeys(EMOTION_COLUMNS, 0)
     last_negator = -EMOTION_NEGATION_WINDOW - 1
     n = 0
@@ -583,6 +599,8 @@ def token_emotions(tokens, lexicon: dict | None = None) -> dict[str, int]:
         if tok.is_stop or tok.pos_ == "PROPN" or n - last_negator <= EMOTION_NEGATION_WINDOW:
             continue
         lemma = tok.lemma_.lower()
+        if lemma in neutral or low in neutral:
+            continue
         emotions = lexicon.get(lemma) or lexicon.get(low)
         if emotions:
             _count(counts, emotions)

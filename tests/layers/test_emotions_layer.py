@@ -76,3 +76,13 @@ def test_the_frame_carries_words(seed_analysis):
     e = seed_analysis.emotions
     assert (e["words"] > 0).all()
     assert e["words"].dtype == "int64"
+
+
+def test_offices_and_institutions_are_no_trust(monkeypatch):
+    # NRC calls "council", "police", "president", "ministry" trust: in news they name who acts
+    rows = _rows("Headline\n\nThe council president told police and ministry officials on Monday.",
+                 monkeypatch)
+    assert rows[1]["trust"] == 0 and rows[1]["positive"] == 0 and rows[1]["joy"] == 0
+    assert sentiment.emotion_counts("The council president told police officials.")["trust"] == 0
+    # a word of trust itself still counts
+    assert _rows("Headline\n\nVoters said they trust the new plan.", monkeypatch)[1]["trust"] >= 1

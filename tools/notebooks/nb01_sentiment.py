@@ -65,10 +65,11 @@ CELLS = [
     ## Emotions
     How to read it: for each emotion, the words of the article the NRC emotion lexicon
     associates with it, per 1,000 words of the article (so articles of any length compare),
-    highest first; the count is in brackets. A word can carry several emotions, and the
-    lexicon knows words, not what happened: in a story about a bombing, "trust" words are
-    often titles and institutions ("council", "ministry", "deputy", "president"). Negation
-    is not taken into account.
+    highest first; the count is in brackets. Words count by their lemma ("died" as die);
+    names, stop words, words right after a negator ("no fear") and words that only name who
+    acts (offices and institutions: "council", "police", "president", which the lexicon calls
+    trust) are not counted. A word can carry several emotions, and the lexicon knows words, not
+    what happened.
     """),
     code("""
     charts.show(charts.emotion_chart(an.emotions, an.sentences))
