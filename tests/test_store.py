@@ -59,6 +59,9 @@ def batch(articles: dict[str, str | None], version: str = "v1", rows: dict | Non
                    for aid, pub in articles.items() for i in range(rows[name])]
         frames[name] = schema.conform(pd.DataFrame(records, columns=[c for c, _ in cols]), name) \
             if records else schema.empty(name)
+    # the counts an articles row gives match its rows (the store checks them on lookup)
+    frames["articles"]["n_paragraphs"] = rows["paragraphs"]
+    frames["articles"]["n_sentences"] = rows["sentences"]
     return frames, {aid: f"key-{aid}-{version}" for aid in articles}
 
 

@@ -162,15 +162,46 @@ def nltk_data_dir() -> Path:
 
     NLTK 3.10 only reads resources inside its data folders, so the lexicon is zipped into the
     layout NLTK expects (once; rebuilt when the source lexicon changes) and the folder is put
-    on ``nltk.data.path``.
+    on ``nltk.data.path``. The folder is ``nltk_data/`` in :func:`config.cache_dir`; when that
+    cannot be written (a read-only or misplaced cache folder), a temporary folder of this
+    process instead, with one warning: a cache failure never stops a run.
     """
     source = _vader_source()
-    root = config.cache_dir() / "nltk_data"
-    target = root / "sentiment" / "vader_lexicon.zip"
     stamp = f"{source.stat().st_size}"
+    root = config.cache_dir() / "nltk_data"
+    try:
+        return _build_nltk_data(root, source, stamp)
+    except OSError as exc:
+        if str(root) not in _NLTK_FALLBACK:
+            import atexit
+            import shutil
+            import tempfile
+            import warnings
+
+            temp = Path(tempfile.mkdtemp(prefix="newsbench-nltk-"))
+            atexit.register(shutil.rmtree, temp, ignore_errors=True)
+            _NLTK_FALLBACK[str(root)] = temp
+            reason = getattr(exc, "strerror", None) or type(exc).__name__
+            warnings.warn(f"cannot write VADER's lexicon under {root} ({reason}); using a "
+                          f"temporary folder for this run (set {config.ENV_CACHE} to a "
+                          "writable folder)", stacklevel=2)
+        return _build_nltk_data(_NLTK_FALLBACK[str(root)], source, stamp)
+
+
+#: cache folder -> the temporary NLTK data folder used instead (one per process).
+_NLTK_FALLBACK: dict[str, Path] = {}
+
+
+def _build_nltk_data(root: Path, source: Path, stamp: str) -> Path:
+    target = root / "sentiment" / "vader_lexicon.zip"
     stamp_file = root / "sentiment" / "vader_lexicon.source"
-    if not (target.is_file() and stamp_file.is_file() and stamp_file.read_text() == stamp):
+    try:
+        fresh = target.is_file() and stamp_file.is_file() and stamp_file.read_text() == stamp
+    except OSError:
+        fresh = False
+    if not fresh:
         target.parent.mkdir(parents=True, exist_ok=True)
+
         def write(tmp):
             with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
                 zf.write(source, "vader_lexicon/vader_lexicon.txt")

@@ -16,10 +16,14 @@ stays flat and an interrupted run loses nothing already written.
 from __future__ import annotations
 
 import itertools
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .cache import analysis_key
+import pandas as pd
+
+from . import schema
+from .cache import FILE_META, analysis_key, file_meta, file_meta_matches, set_file_meta
 from .engine import analyze_batch
 from .load import Article
 from .models import model_info, versions
@@ -27,6 +31,11 @@ from .models import model_info, versions
 #: A batch is cut when it reaches this many articles or this many characters of text.
 BATCH_ARTICLES = 200
 BATCH_CHARS = 400_000
+
+#: An article this long gets a line saying it will take a while (the progress display counts
+#: articles, so one long text would otherwise sit at 0 for minutes).
+LONG_ARTICLE_CHARS = 1_000_000
+
 
 def batches(articles: Iterable[Article], *, max_articles: int = BATCH_ARTICLES,
             max_chars: int = BATCH_CHARS, window: int = 8) -> Iterator[list[Article]]:
@@ -78,6 +87,7 @@ class RunSummary:
     skipped: int = 0
     batches: int = 0
     repaired: list[str] = field(default_factory=list)
+    relocated: int = 0      # skipped articles whose file (path, published_from) was updated
     seconds: float = 0.0
     article_ids: list[str] = field(default_factory=list)   # every article of the run, in order
     engine: str = ""
@@ -85,8 +95,10 @@ class RunSummary:
     def line(self) -> str:
         extra = f", {self.skipped} already in the store" if self.skipped else ""
         fixed = f"; removed {len(self.repaired)} partial file(s) first" if self.repaired else ""
+        moved = (f"; recorded the new path of {self.relocated} article(s) read from another "
+                 "file" if self.relocated else "")
         return (f"analysed {self.analysed} article(s) in {self.batches} batch(es) in "
-                f"{self.seconds:.1f} s{extra}{fixed}")
+                f"{self.seconds:.1f} s{extra}{moved}{fixed}")
 
 
 def run_record(options: dict, info) -> dict:
@@ -142,6 +154,7 @@ def run_corpus(articles: Iterable[Article], store, *, model: str | None = None,
     summary = RunSummary(repaired=store.repair())
     done = store.done()
     keys: dict[str, str] = {}
+    skipped: dict[str, dict] = {}   # article_id -> the file it was read from now
 
     articles = iter(articles)
     head = list(itertools.islice(articles, 1))  # a bad first input fails before any display
@@ -151,10 +164,15 @@ def run_corpus(articles: Iterable[Article], store, *, model: str | None = None,
             summary.article_ids.append(art.article_id)
             key = analysis_key(art, model=model_id, options=key_options)
             if done.get(art.article_id) == key:
+                skipped[art.article_id] = file_meta(art)
                 summary.skipped += 1
                 bar.update(1)
                 continue
             keys[art.article_id] = key
+            if len(art.text) >= LONG_ARTICLE_CHARS:
+                warnings.warn(f"{art.article_id} is {len(art.text) / 1e6:.1f} million characters: "
+                              f"it is analysed in pieces, about a minute per million on one core",
+                              stacklevel=2)
             yield art
 
     with progress(total, desc="analyse", unit="articles", quiet=quiet) as bar:
@@ -171,6 +189,7 @@ def run_corpus(articles: Iterable[Article], store, *, model: str | None = None,
         items = numbered()
         first = list(itertools.islice(items, 2))
         if not first:  # everything is in the store: no executor, no model to load
+            summary.relocated = _record_file_meta(store, skipped, done, max_articles)
             summary.seconds = time.perf_counter() - started
             return summary
         if len(first) < 2 and engine == "processes":
@@ -185,5 +204,34 @@ def run_corpus(articles: Iterable[Article], store, *, model: str | None = None,
                 summary.analysed += len(ids)
                 summary.batches += 1
                 bar.update(len(ids))
+    summary.relocated = _record_file_meta(store, skipped, done, max_articles)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _record_file_meta(store, read_now: dict[str, dict], done: dict[str, str],
+                      size: int) -> int:
+    """Make the store's articles rows of skipped articles name the file they were read from
+    in this run: the key is the content, so the same text at another path (a moved folder, a
+    copy) is skipped, and its row still named the first file. Those articles are written
+    again as a new batch from their stored frames, with the new ``path`` and
+    ``published_from`` (no re-analysis); the older rows are superseded. Returns how many."""
+    if not read_now:
+        return 0
+    stored = store.read("articles", columns=["article_id", *FILE_META],
+                        article_ids=list(read_now))
+    stale = [row["article_id"] for row in stored.to_dict("records")
+             if not file_meta_matches(row, read_now[row["article_id"]])]
+    for i in range(0, len(stale), size):
+        parts, keys = [], {}
+        for aid in stale[i:i + size]:
+            frames = store.lookup(done[aid])
+            if frames is None:  # incomplete: left as it is (Store.repair's business)
+                continue
+            parts.append(set_file_meta(frames, aid, read_now[aid]))
+            keys[aid] = done[aid]
+        if parts:
+            frames = {n: schema.conform(pd.concat([p[n] for p in parts], ignore_index=True), n)
+                      for n in schema.FRAMES}
+            store.write_batch(frames, keys=keys)
+    return len(stale)

@@ -16,6 +16,8 @@ no file. Every file of a frame has the same Arrow schema (:func:`arrow_schema`).
 
 How a batch becomes visible, and how a re-analysed article replaces its old rows:
 
+* A full disk while writing raises :class:`newsbench.fsutil.NoSpaceError` (one line naming
+  ROOT) after removing what the batch wrote: the store stays as it was.
 * Every fragment is written with :func:`newsbench.fsutil.atomic_write` (temporary file whose
   name starts with ``.``, which Parquet readers skip, then a rename), the ``articles``
   fragments last. Each articles row carries the store's own columns ``analysis_key``,
@@ -63,7 +65,8 @@ import pyarrow.parquet as pq
 
 from . import config, schema
 from .errors import CacheError, ParameterError
-from .fsutil import atomic_write, locked as _fs_locked
+from .fsutil import (NoSpaceError, atomic_write, is_no_space, locked as _fs_locked,
+                     remove_leftovers, staged_files)
 
 from .store_format import (  # noqa: E402  the on-disk format
     ARTICLE_STORE_COLUMNS,
@@ -91,7 +94,7 @@ from .store_format import (  # noqa: E402  the on-disk format
     arrow_type,
 )
 
-__all__ = ["Store", "ARTICLE_STORE_COLUMNS", "BATCH_COL", "DASK_PARTITIONING", "FORMAT_VERSION", "Fragment", "KEY_COL", "NULL_PARTITION", "PARTITIONING", "PARTITION_SCHEMA", "PARTS_COL", "Part", "RUN_FILE", "STORE_COLUMNS", "arrow_schema", "arrow_type"]
+__all__ = ["Store", "read_frame_set", "write_frame_set", "ARTICLE_STORE_COLUMNS", "BATCH_COL", "DASK_PARTITIONING", "FORMAT_VERSION", "Fragment", "KEY_COL", "NULL_PARTITION", "PARTITIONING", "PARTITION_SCHEMA", "PARTS_COL", "Part", "RUN_FILE", "STORE_COLUMNS", "arrow_schema", "arrow_type"]
 
 
 _HELD = threading.local()  # the roots whose lock this thread holds (locked() is re-entrant)
@@ -309,7 +312,7 @@ class Store:
                         rows = pa.array(np.flatnonzero(codes == code))
                         self._write_fragment(path, table.take(rows))
                         written.append(path)
-            except BaseException:
+            except BaseException as exc:
                 # leave the store as it was: the articles fragments go first, so the batch is
                 # never complete while its other fragments are being removed
                 for path in sorted(written, key=lambda p: p.parts[-4] != "articles"):
@@ -317,6 +320,8 @@ class Store:
                         path.unlink(missing_ok=True)
                     except OSError:
                         pass  # repair() removes it
+                if is_no_space(exc):
+                    raise NoSpaceError(self.root) from None
                 raise
         return batch
 
@@ -393,8 +398,9 @@ class Store:
 
         The per-article cache: opens only that article's fragment of each frame (its batch and
         partition are known from the articles dataset), filtered on ``article_id``. An
-        unreadable fragment warns and returns ``None`` (the caller re-analyses; the new batch
-        supersedes the damaged one).
+        unreadable fragment, or an entry with fewer paragraphs, sentences or emotions rows than
+        its articles row counts (a lost or empty fragment), warns and returns ``None`` (the
+        caller re-analyses; the new batch supersedes the damaged one).
         """
         state = self._live()
         hit = state["by_key"].get(key)
@@ -415,6 +421,11 @@ class Store:
                 return None
             table = table.filter(pc.equal(table["article_id"], aid))
             out[frame] = schema.conform(_to_pandas(table), frame)
+        short = _incomplete(out)
+        if short:
+            warnings.warn(f"store entry of article {aid} in {self.root} is incomplete "
+                          f"({short}); recomputing", stacklevel=2)
+            return None
         return out
 
     # -- repair ----------------------------------------------------------------------------
@@ -423,15 +434,17 @@ class Store:
         """Remove what an interrupted or damaged run left; returns the removed paths (relative
         to ROOT), sorted.
 
-        Removes temporary files, every file of an incomplete batch (one whose articles
-        fragments are not all there: killed while writing), and every file of a batch with an
-        unreadable fragment (checked by reading each file's footer; ``full=True`` reads every
-        file whole). The articles of removed batches are no longer done (or their previous
+        Removes temporary files (in the frames' folders and ``._run.json.*.tmp``), every file
+        of an incomplete batch (one whose articles fragments are not all there: killed while
+        writing), and every file of a batch with an unreadable or empty fragment (checked by
+        reading each file's footer; ``full=True`` reads every file whole) or without the
+        paragraphs, sentences or emotions file every article has. The articles of removed batches are no longer done (or their previous
         analysis is live again): the caller redoes them. Call it at the start of every writing
         run; takes the lock.
         """
         removed: list[Path] = []
         with self.locked():
+            removed += remove_leftovers(self.root, names=(RUN_FILE,))
             all_frags: list[Fragment] = []
             for frame in schema.FRAMES:
                 base = self.root / frame
@@ -453,6 +466,13 @@ class Store:
                 tables = [(f, self._art_cache[str(f.path)] if str(f.path) in self._art_cache
                            else self._read_articles_file(f.path)) for f in art]
             complete = _state(tables)["complete"]
+            # every article has paragraphs, sentences and emotions rows: a complete batch
+            # without one of those files in a partition lost it (deleted, never written)
+            present = {(f.frame, f.batch, f.part) for f in all_frags}
+            for f in art:
+                if f.batch in complete and any((name, f.batch, f.part) not in present
+                                               for name in ALWAYS_ROWS):
+                    bad_batches.add(f.batch)
             doomed = [f for f in all_frags if f.batch in bad_batches or f.batch not in complete]
             doomed.sort(key=lambda f: f.frame != "articles")  # articles first: never half-complete
             for f in doomed:
@@ -472,6 +492,137 @@ class Store:
         return sorted(str(p.relative_to(self.root)) for p in removed)
 
 
+# -- frame sets: one file per frame (newsbench analyze --format csv|json) ----------------------
+
+#: The column every file of a frame set carries: the id of the run that wrote the set.
+RUN_ID_COL = "run_id"
+SET_RUN_FILE = "run.json"
+SET_FORMATS = ("csv", "json")
+
+
+def new_run_id() -> str:
+    """A run id: UTC time, then random hex (sorts by time, unique across machines)."""
+    return f"{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%SZ}-{secrets.token_hex(4)}"
+
+
+def write_frame_set(frames: dict[str, pd.DataFrame], run: dict, out: Path | str,
+                    fmt: str) -> list[Path]:
+    """Write ``out/<frame>.<fmt>`` for every frame, and ``out/run.json``, as one unit.
+
+    Every file is written into a staging folder inside ``out`` first; only once all of them
+    are complete are they moved into place, ``run.json`` last, under ``out``'s lock
+    (:func:`newsbench.fsutil.staged_files`): a full disk or a failure leaves the previous set
+    whole, and two runs writing ``out`` at once publish one after the other. Each frame file
+    carries a last column ``run_id``; ``run.json`` records the same ``run_id`` and each file's
+    row count, so a reader (:func:`read_frame_set`) can tell a set from two runs.
+
+    Args:
+        frames: the frames by name (``schema.FRAMES``).
+        run: the run record (parameters, versions ...) for ``run.json``.
+        out: the folder (created if needed).
+        fmt: ``csv`` or ``json`` (JSON: a list of records, dates ISO 8601).
+
+    Returns:
+        The published paths, frames first, ``run.json`` last.
+
+    Raises:
+        NoSpaceError: the disk is full (nothing in ``out`` replaced); CacheError: ``out``
+        cannot be created.
+    """
+    if fmt not in SET_FORMATS:
+        raise ParameterError(f"format '{fmt}': a frame set is one of {', '.join(SET_FORMATS)}")
+    out = Path(out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        if is_no_space(exc):
+            raise NoSpaceError(out) from None
+        raise CacheError(f"--out {out}: cannot create the folder ({exc.strerror}); "
+                         "choose another") from None
+    run_id = new_run_id()
+    files = {}
+    names = []
+    with staged_files(out, last=(SET_RUN_FILE,)) as stage:
+        for name, df in frames.items():
+            df = df.assign(**{RUN_ID_COL: pd.array([run_id] * len(df), dtype="string")})
+            target = stage / f"{name}.{fmt}"
+            if fmt == "csv":
+                df.to_csv(target, index=False)
+            else:
+                df.to_json(target, orient="records", date_format="iso", force_ascii=False,
+                           indent=1)
+            files[target.name] = {"rows": len(df)}
+            names.append(target.name)
+        record = {**run, RUN_ID_COL: run_id, "files": files}
+        (stage / SET_RUN_FILE).write_text(json.dumps(record, indent=1, sort_keys=True,
+                                                     default=str), encoding="utf-8")
+    return [out / n for n in names] + [out / SET_RUN_FILE]
+
+
+def _read_set_file(path: Path, fmt: str) -> pd.DataFrame:
+    if fmt == "csv":
+        return pd.read_csv(path, dtype={RUN_ID_COL: "string"}, keep_default_na=True)
+    return pd.read_json(path, orient="records", dtype={RUN_ID_COL: "string"})
+
+
+def read_frame_set(out: Path | str, *, frames=None) -> dict[str, pd.DataFrame]:
+    """The frames of a set :func:`write_frame_set` wrote, refusing a set of two runs.
+
+    Args:
+        out: the folder.
+        frames: the frame names to read (default: every file ``run.json`` lists).
+
+    Returns:
+        ``{frame: DataFrame}`` as read by pandas, the ``run_id`` column kept.
+
+    Raises:
+        CacheError: a file from another run than ``run.json`` (an interrupted or concurrent
+        write), a file missing or with another row count than recorded; the message says to
+        rerun ``newsbench analyze``. Sets written before run ids existed are read unchecked.
+    """
+    out = Path(out)
+    try:
+        record = json.loads((out / SET_RUN_FILE).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CacheError(f"{out}: no {SET_RUN_FILE}, not a set of frames newsbench analyze "
+                         "wrote; run newsbench analyze PATH --out DIR --format csv") from None
+    except ValueError:
+        raise CacheError(f"{out / SET_RUN_FILE} is unreadable; rerun newsbench analyze "
+                         f"--out {out}") from None
+    listed = record.get("files") or {}
+    run_id = record.get(RUN_ID_COL)
+    if frames is None:
+        wanted = list(listed) or sorted(p.name for p in out.iterdir()
+                                        if p.suffix[1:] in SET_FORMATS and p.is_file())
+    else:
+        wanted = []
+        for name in frames:
+            found = [f"{name}.{f}" for f in SET_FORMATS if (out / f"{name}.{f}").is_file()]
+            wanted.append(found[0] if found else f"{name}.{SET_FORMATS[0]}")
+    fix = f"rerun newsbench analyze with --out {out} to write a whole set"
+    result = {}
+    for fname in wanted:
+        path = out / fname
+        if not path.is_file():
+            raise CacheError(f"{out}: {fname} is missing from the set run {run_id} wrote; {fix}")
+        df = _read_set_file(path, path.suffix[1:])
+        if run_id is not None:
+            # an empty file names no run (a JSON [] has no columns at all)
+            ids = (set(df[RUN_ID_COL].dropna().unique()) if RUN_ID_COL in df
+                   else {None} if len(df) else set())
+            other = sorted(str(i) for i in ids - {run_id})
+            if other:
+                raise CacheError(f"{out} mixes two runs: {fname} is from run {other[0]}, "
+                                 f"{SET_RUN_FILE} from run {run_id} (an interrupted or "
+                                 f"concurrent write); {fix}")
+            rows = listed.get(fname, {}).get("rows")
+            if rows is not None and rows != len(df):
+                raise CacheError(f"{out} mixes two runs: {fname} has {len(df)} rows, run "
+                                 f"{run_id} wrote {rows}; {fix}")
+        result[path.stem] = df
+    return result
+
+
 # -- helpers ---------------------------------------------------------------------------------
 
 
@@ -489,9 +640,12 @@ def _check_frame(frame: str) -> None:
 
 
 def _readable(path: Path, full: bool) -> bool:
+    """The file's footer parses and it holds rows (write_batch writes no file for no rows)."""
     try:
         f = pq.ParquetFile(path)
         f.schema_arrow  # noqa: B018 (parses the schema stored in the footer)
+        if f.metadata.num_rows == 0:
+            return False
         if full:
             f.read()
         return True
@@ -499,6 +653,26 @@ def _readable(path: Path, full: bool) -> bool:
         return True  # gone meanwhile: nothing to remove
     except Exception:
         return False
+
+
+#: Frames with rows for every article: (frame, the articles column counting them).
+ROW_COUNTS = (("paragraphs", "n_paragraphs"), ("sentences", "n_sentences"),
+              ("emotions", "n_sentences"))
+ALWAYS_ROWS = tuple(dict.fromkeys(name for name, _ in ROW_COUNTS))
+
+
+def _incomplete(frames: dict[str, pd.DataFrame]) -> str:
+    """What is missing from one article's frames (``""`` when nothing): its articles row, or
+    rows its articles row counts (a lost or empty fragment)."""
+    arts = frames["articles"]
+    if len(arts) != 1:
+        return f"{len(arts)} articles rows"
+    row = arts.iloc[0]
+    for name, col in ROW_COUNTS:
+        want = row[col]
+        if not pd.isna(want) and len(frames[name]) != int(want):
+            return f"{name}: {len(frames[name])} rows, {int(want)} expected"
+    return ""
 
 
 def _state(tables: list[tuple[Fragment, pa.Table | None]]) -> dict:
