@@ -15,6 +15,7 @@ frame covering all of them.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from . import schema
@@ -26,6 +27,12 @@ from .structure import segment
 
 #: spaCy's batch size when parsing the paragraphs of a batch of articles.
 PARSE_BATCH = 256
+#: At most this many characters go through the model at once (a batch of paragraphs is cut
+#: into groups of this size), and no piece of a paragraph is longer than PIECE_CHARS: the
+#: model's memory grows with what it holds at once, so a 5 MB article in one line is parsed in
+#: bounded memory and linear time.
+PARSE_CHARS = 200_000
+PIECE_CHARS = 10_000
 
 
 def pieces(text: str, start: int, end: int, limit: int):
@@ -43,7 +50,7 @@ def pieces(text: str, start: int, end: int, limit: int):
 
 def _parse(nlp, articles: list[Article]):
     """``(spans, parsed)`` per article: its paragraphs and ``para_id -> [(doc, offset)]``."""
-    limit = max(1000, min(nlp.max_length, 100_000))
+    limit = max(1000, min(nlp.max_length, PIECE_CHARS))
     spans_of, work = [], []
     for i, art in enumerate(articles):
         spans = segment(art.text, title=art.meta.get("title"), standfirst=art.meta.get("standfirst"))
@@ -54,9 +61,27 @@ def _parse(nlp, articles: list[Article]):
             for s, e in pieces(art.text, sp.start, sp.end, limit):
                 work.append((art.text[s:e], (i, pid, s)))
     parsed: list[dict[int, list]] = [{} for _ in articles]
-    for doc, (i, pid, s) in nlp.pipe(work, as_tuples=True, batch_size=PARSE_BATCH):
-        parsed[i].setdefault(pid, []).append((doc, s))
+    for group in _groups(work):
+        for doc, (i, pid, s) in nlp.pipe(group, as_tuples=True, batch_size=PARSE_BATCH):
+            doc.tensor = _NO_TENSOR       # the layers read the parse, not the model's vectors
+            parsed[i].setdefault(pid, []).append((doc, s))
     return spans_of, parsed
+
+
+_NO_TENSOR = np.zeros((0, 0), dtype="float32")
+
+
+def _groups(work: list[tuple[str, tuple]]):
+    """``work`` in consecutive groups of at most :data:`PARSE_CHARS` characters."""
+    group, size = [], 0
+    for item in work:
+        if group and size + len(item[0]) > PARSE_CHARS:
+            yield group
+            group, size = [], 0
+        group.append(item)
+        size += len(item[0])
+    if group:
+        yield group
 
 
 def frames_from_rows(rows: dict[str, list[dict]], layers, names=schema.FRAMES) -> dict[str, pd.DataFrame]:

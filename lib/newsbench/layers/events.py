@@ -39,16 +39,13 @@ def _entities(ctx: Context, start: int, end: int, doc, offset: int) -> str:
     mentions = ctx.frames.get("mentions")
     names: list[str] = []
     if mentions:
-        inside = sorted((m for m in mentions if m["start"] >= start and m["end"] <= end),
-                        key=lambda m: m["start"])
-        for m in inside:
+        for m in ctx.rows_within("mentions", start, end):
             name = m["entity"] if isinstance(m["entity"], str) else m["text"]
             if name not in names:
                 names.append(name)
         return "; ".join(names)
-    for ent in doc.ents:
-        s, e = offset + ent.start_char, offset + ent.end_char
-        if ent.label_ in NON_ENTITY_LABELS or s < start or e > end:
+    for ent in ctx.ents_within(doc, offset, start, end):
+        if ent.label_ in NON_ENTITY_LABELS:
             continue
         name = re.sub(r"^(?:the|The)\s+", "", ent.text)
         name = re.sub(r"['’]s$", "", name).strip()

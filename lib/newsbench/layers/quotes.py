@@ -28,12 +28,15 @@ per batch from the time layer's expressions in the attribution sentence.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from ..context import Context
+from ..intervals import Intervals
 from ..quotemarks import Marked, quotations
 from ..sentiment import score_rows
 from . import quote_vocab as qv
@@ -82,18 +85,33 @@ class _Article:
         self.para_of = {}
         for pid, sp in enumerate(ctx.spans):
             self.para_of[pid] = (sp.start, sp.end)
+        self._para_starts = [sp.start for sp in ctx.spans]
         self.gender = _genders(ctx, self)
         self.descriptions: list[tuple[str, str]] = []  # (head noun, description) seen so far
         self.speakers: list[tuple[int, Speaker]] = []   # (offset, speaker) of attributed quotes
 
+    @property
+    def inside(self) -> list[tuple[int, int]]:
+        """The spans of the marked quotations (``inside_index`` answers "which hold X?")."""
+        return self._inside
+
+    @inside.setter
+    def inside(self, spans: list[tuple[int, int]]) -> None:
+        self._inside = spans
+        self.inside_index = Intervals(spans)
+
     def para_at(self, char: int) -> int:
-        for pid, (s, e) in self.para_of.items():
-            if s <= char < e or (char == e and s < e):
-                return pid
+        """The paragraph holding ``char`` (or ending right at it), else -1."""
+        i = bisect.bisect_right(self._para_starts, char) - 1
+        for pid in (i, i - 1):          # a paragraph that ends where the next starts
+            if pid >= 0:
+                s, e = self.para_of[pid]
+                if s <= char < e or (char == e and s < e):
+                    return pid
         return -1
 
     def in_quote(self, char: int) -> bool:
-        return any(s <= char < e for s, e in self.inside)
+        return bool(self.inside_index.covering(char))
 
     def tokens(self, start: int, end: int):
         """The spaCy tokens (with their doc offset) whose characters lie in ``start:end``."""
@@ -115,18 +133,18 @@ def _genders(ctx: Context, art) -> dict[str, str]:
     votes: dict[str, list[int]] = {}
     sents = ctx.frames.get("sentences") or []
     people = [m for m in art.mentions if m["label"] == "PERSON"]
+    at = Intervals([(m["start"], m["start"] + 1) for m in people], people)
     for m in people:
         title = _TITLE.search(art.text[max(0, m["start"] - 6): m["start"]])
         if title:
             votes.setdefault(m["entity"], [0, 0])[0 if title.group(1) else 1] += 3
     for k, sent in enumerate(sents):
-        named = {m["entity"] for m in people if sent["start"] <= m["start"] < sent["end"]}
+        named = {m["entity"] for m in at.overlapping(sent["start"], sent["end"])}
         if len(named) != 1:
             continue
         who = named.pop()
         texts = [_outside_quotes(art, sent)]
-        if k + 1 < len(sents) and not any(sents[k + 1]["start"] <= m["start"] < sents[k + 1]["end"]
-                                          for m in people):
+        if k + 1 < len(sents) and not at.overlapping(sents[k + 1]["start"], sents[k + 1]["end"]):
             texts.append(_outside_quotes(art, sents[k + 1]))
         v = votes.setdefault(who, [0, 0])
         for t in texts:
@@ -138,7 +156,7 @@ def _genders(ctx: Context, art) -> dict[str, str]:
 
 def _outside_quotes(art, sent) -> str:
     chars = list(art.text[sent["start"]:sent["end"]])
-    for s, e in art.inside:
+    for s, e in art.inside_index.overlapping(sent["start"], sent["end"]):
         for i in range(max(s, sent["start"]), min(e, sent["end"])):
             chars[i - sent["start"]] = " "
     return "".join(chars)
@@ -154,7 +172,7 @@ def _mention_in(art: _Article, start: int, end: int, head: int):
     ("Foreign Minister [Maria Okonjo]"), or a person's or organisation's name set beside the
     head ("the aid group [Relief Without Borders]", "the chief executive, [Fiona Reid]"); not
     a name behind a preposition ("a walker from Leeds" is a description)."""
-    inside = [m for m in art.mentions if m["start"] >= start and m["end"] <= end]
+    inside = art.ctx.rows_within("mentions", start, end)
     for m in inside:
         if m["start"] <= head < m["end"]:
             return m
@@ -251,7 +269,7 @@ def _attribute_near(art: _Article, q: Marked, before_from: int) -> tuple | None:
     text = art.text
     pstart, pend = art.para_of.get(art.para_at(q.start), (0, len(text)))
     after_start = min(q.end + 1, pend)
-    nxt = [st for st, _ in art.inside if q.end < st < pend]
+    nxt = [st for st, _ in art.inside_index.overlapping(q.end + 1, pend) if q.end < st < pend]
     after_end = min(nxt[0] - 1 if nxt else pend, _sentence_end(text, after_start, pend))
     toks, off = art.tokens(after_start, max(after_start + 1, after_end))
     toks = [t for t in toks if after_start <= off + t.idx < after_end]
@@ -500,8 +518,8 @@ def _indirect(art: _Article, direct: list[Quote]) -> list[Quote]:
                     q.cue, q.cue_start, q.cue_end = _cue(tok, off)
                 out.append(q)
     # reported speech inside reported speech ("X said polls suggested ...") is the outer's
-    return [q for q in out if not any(o is not q and o.start <= q.cue_start < o.end
-                                      for o in out)]
+    spans = Intervals([(o.start, o.end) for o in out], out)
+    return [q for q in out if not any(o is not q for o in spans.covering(q.cue_start))]
 
 
 def _according_to(tok) -> bool:

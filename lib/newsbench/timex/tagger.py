@@ -4,6 +4,7 @@ direct quotations to the day the quote was spoken. It knows no rule by name."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -72,11 +73,15 @@ class Tagger:
                 if m.end() > m.start() and rule.accepts(self.ctx, m):
                     out.append(Candidate(m.start(), m.end(), rule, m, order))
         out.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
-        taken: list[Candidate] = []
+        taken: list[Candidate] = []       # kept, in text order (they never overlap)
+        starts: list[int] = []
         for c in out:
-            if all(c.end <= t.start or c.start >= t.end for t in taken):
-                taken.append(c)
-        return sorted(taken, key=lambda c: c.start)
+            i = bisect.bisect_left(starts, c.start)
+            if (i > 0 and taken[i - 1].end > c.start) or (i < len(taken) and taken[i].start < c.end):
+                continue
+            taken.insert(i, c)
+            starts.insert(i, c.start)
+        return taken
 
     def resolve(self, c: Candidate, anchor: dt.date | None, out: list[Timex],
                 speech_label: str | None = None) -> Timex | None:

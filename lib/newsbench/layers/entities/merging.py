@@ -11,6 +11,8 @@ short form of an organisation's name ("Security Council") joins the one longer n
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from collections import Counter, defaultdict
 
@@ -119,17 +121,26 @@ def _people(mentions: list[Mention], form_vote: dict[str, str | None]):
     return full_names, short_names
 
 
-def _nearest(m: Mention, cands: set, full_names: dict) -> tuple | None:
-    """For a surname two people share: the one named last before it in the same paragraph."""
+def _nearest(m: Mention, cands: set, full_names: dict, index: dict) -> tuple | None:
+    """For a surname two people share: the one named last before it in the same paragraph.
+    ``index`` caches, per full name, its mentions' starts by paragraph (sorted)."""
     best, best_start = None, -1
     for toks in cands:
-        for fm in full_names[toks]:
-            if fm.para_id == m.para_id and fm.start < m.start and fm.start > best_start:
-                best, best_start = toks, fm.start
+        by_para = index.get(toks)
+        if by_para is None:
+            by_para = index[toks] = defaultdict(list)
+            for fm in full_names[toks]:
+                by_para[fm.para_id].append(fm.start)
+            for starts in by_para.values():
+                starts.sort()
+        starts = by_para.get(m.para_id, ())
+        i = bisect.bisect_left(starts, m.start)
+        if i and starts[i - 1] > best_start:
+            best, best_start = toks, starts[i - 1]
     return best
 
 
-def _give_node(m: Mention, votes, full_names, short_names, expansions) -> None:
+def _give_node(m: Mention, votes, full_names, short_names, expansions, index: dict) -> None:
     """Set ``m.node`` (and ``m.short``, ``m.merged_by`` when it joins a fuller name)."""
     toks = name_tokens(m.text)
     acr = None if m.dateline else acronym_of(m.text)
@@ -141,7 +152,7 @@ def _give_node(m: Mention, votes, full_names, short_names, expansions) -> None:
           and (m.vote != "PLACE" or gazetteer.lookup(m.text) is None)):
         # a known place the model tagged as one stays a place ("Washington")
         cands = short_names[toks[0]]
-        chosen = next(iter(cands)) if len(cands) == 1 else _nearest(m, cands, full_names)
+        chosen = next(iter(cands)) if len(cands) == 1 else _nearest(m, cands, full_names, index)
         if chosen is not None:
             m.node, m.short = "person:" + " ".join(chosen), True
             m.merged_by = m.merged_by or ("surname" if chosen[-1] == toks[0] else "short name")
@@ -224,8 +235,9 @@ def assign_nodes(mentions: list[Mention]) -> Union:
         if m.folded in clubs and not m.titled and (
                 (m.vote == "ORG" and not m.placed) or sporting(m)):
             m.club = True
+    nearest_index: dict = {}
     for m in mentions:
-        _give_node(m, votes, full_names, short_names, expansions)
+        _give_node(m, votes, full_names, short_names, expansions, nearest_index)
         uf.find(m.node)
     _join_short_forms(mentions, uf)
     return uf
