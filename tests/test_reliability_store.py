@@ -238,8 +238,6 @@ def test_cache_load_takes_path_from_the_article_read_now(cache_dir, tmp_path, nl
     assert hit[0]["sentences"].equals(first.sentences)
 
 
-@pytest.mark.xfail(strict=True, reason="needs analysis.analyze to call "
-                                       "cachelib.load(key, article=art)")
 def test_analyze_hit_reports_the_path_of_the_file_read_now(cache_dir, tmp_path, nlp):
     a, b = _two_copies(tmp_path)
     nb.analyze(a)

@@ -152,7 +152,7 @@ def analyze(article, *, published=None, model: str | None = None, method: str = 
         "cache_key": key,
     }
     if use_cache:
-        hit = cachelib.load(key)
+        hit = cachelib.load(key, article=art)
         if hit is not None:
             frames, _ = hit
             return Analysis(**frames, texts={art.article_id: art.text}, run={**run, "cached": True})

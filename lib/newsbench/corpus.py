@@ -88,6 +88,7 @@ class Corpus:
         return self._analysis
 
     def _analyse(self) -> Analysis:
+        from . import cache as cachelib
         from .runner import read_in_order, run_corpus
         from .store import Store
 
@@ -96,7 +97,7 @@ class Corpus:
         use_cache = self.options.get("cache")
         use_cache = config.cache_enabled() if use_cache is None else use_cache
         temp = None if use_cache else Path(tempfile.mkdtemp(prefix="newsbench-corpus-"))
-        store = Store(temp or config.store_dir())
+        store = Store(temp) if temp else cachelib.working_store()
         try:
             run_corpus(self.article_list, store, model=self.options.get("model"), method=method,
                        total=len(self.article_list), **self.execution)

@@ -426,7 +426,8 @@ def write_identities(store) -> None:
         return
     _, ents = resolve(mentions.iloc[:0], entities, store.read("articles"))
     table = ents[["article_id", "entity", *IDENTITY_COLUMNS, "identity_by"]]
-    atomic_write(store.root / IDENTITIES_FILE, lambda p: table.to_parquet(p, index=False))
+    with store.locked():
+        atomic_write(store.root / IDENTITIES_FILE, lambda p: table.to_parquet(p, index=False))
 
 
 def speaker_ids(quotes: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
