@@ -23,6 +23,17 @@ ERRORS = [
     ("wrong_types.json", "no article text; give a non-empty string field 'text'"),
     ("broken.json", "unreadable JSON"),
     ("impossible_date.md", "published date '2016-02-30' is not a real date; write it as YYYY-MM-DD"),
+    ("billion_laughs.md", "line 4: YAML aliases are not allowed in metadata; write the values out"),
+    ("billion_laughs_sidecar.txt",
+     "billion_laughs_sidecar.meta.yaml line 2: YAML aliases are not allowed in metadata"),
+    ("deep_nesting.json", "JSON nested too deep to read"),
+    ("long_number.json", "a number of 5000 digits is too long to read; put it in quotes"),
+    ("title_number.md", "'title' must be text, got a number (12345); put it in quotes (title: \"12345\")"),
+    ("title_number_sidecar.txt",
+     "title_number_sidecar.meta.yaml: 'title' must be text, got a number (12345); put it in quotes"),
+    ("published_list.json", "'published' must be one date, got a list; write it as YYYY-MM-DD"),
+    ("published_list_sidecar.txt",
+     "published_list_sidecar.meta.yaml: 'published' must be one date, got a list"),
 ]
 WARNINGS = [
     ("invalid_utf8.txt", "not valid UTF-8"),
@@ -37,12 +48,17 @@ def _cli(*args):
     return subprocess.run([sys.executable, "-m", "newsbench.cli", *args], capture_output=True, text=True)
 
 
+def _names_the_file(name: str, text: str) -> bool:
+    """The message names the file, or its sidecar when the sidecar is what is wrong."""
+    return name in text or f"{Path(name).stem}.meta.yaml" in text
+
+
 @pytest.mark.parametrize("name, message", ERRORS)
 def test_library_refuses_with_a_message_naming_the_file(name, message):
     with pytest.raises(nb.NewsbenchError) as exc:
         nb.analyze(BAD / name, cache=False)
     text = str(exc.value)
-    assert name in text and message in text and "\n" not in text
+    assert _names_the_file(name, text) and message in text and "\n" not in text
 
 
 @pytest.mark.parametrize("name, message", ERRORS)
@@ -50,7 +66,7 @@ def test_cli_refuses_with_one_line_and_exit_2(tmp_path, name, message):
     res = _cli("analyze", str(BAD / name), "-o", str(tmp_path), "--no-cache")
     assert res.returncode == 2
     lines = res.stderr.strip().splitlines()
-    assert len(lines) == 1 and name in lines[0] and message in lines[0]
+    assert len(lines) == 1 and _names_the_file(name, lines[0]) and message in lines[0]
     assert "Traceback" not in res.stderr
 
 

@@ -199,6 +199,21 @@ def max_feed_bytes() -> int:
     return 10 * max_bytes()
 
 
+def too_big(where: str, size: int | None, kind: str = "article", limit: int | None = None) -> str:
+    """The refusal of a file over its size limit (``kind``: ``article``, ``feed``; ``limit``
+    by default the kind's); ``size`` None when only reading it found it longer (its size on
+    disk said less)."""
+    if kind == "feed":
+        limit = limit or max_feed_bytes()
+        shown = human_bytes(size) if size is not None else f"over {human_bytes(limit)}"
+        return (f"{where}: {shown} is more than a feed (limit {human_bytes(limit)}, ten articles' "
+                f"worth); split it, or raise NEWSBENCH_MAX_BYTES")
+    limit = limit or max_bytes()
+    shown = f"{size / 1e6:.1f} MB" if size is not None else f"over {human_bytes(limit)}"
+    return (f"{where}: {shown} is more than one news article (limit {limit / 1e6:.0f} MB); "
+            f"split it into articles, or raise NEWSBENCH_MAX_BYTES")
+
+
 def max_table_bytes() -> int | None:
     """The largest table file read: ``$NEWSBENCH_MAX_TABLE_BYTES``, by default no limit (tables
     are streamed a row at a time; only each row's text is held to :func:`max_bytes`)."""
@@ -207,8 +222,33 @@ def max_table_bytes() -> int | None:
 
 # --- bytes to text ---------------------------------------------------------------------------
 
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+               (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def utf16_encoding(data: bytes) -> str | None:
+    """The encoding of UTF-16 (or UTF-32) text, from its first bytes: its byte-order mark
+    (``utf-16``, ``utf-32``: the codec reads and drops it), or, without one, text that is
+    mostly ASCII with a NUL beside each letter (``utf-16-le``, ``utf-16-be``); else None."""
+    for bom, encoding in _WIDE_BOMS:
+        if data.startswith(bom):
+            return encoding
+    head = data[:4096]
+    pairs = len(head) // 2
+    if pairs < 8:
+        return None
+    even, odd = head[0:2 * pairs:2], head[1:2 * pairs:2]
+    for nuls, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls.count(0) >= 0.9 * pairs and other.count(0) <= 0.02 * pairs:
+            return encoding
+    return None
+
+
 def binary_kind(data: bytes) -> str | None:
-    """What a file that is not text is (``a PNG image`` ...), from its first bytes; else None."""
+    """What a file that is not text is (``a PNG image`` ...), from its first bytes; else None
+    (UTF-16 text is text: see :func:`utf16_encoding`)."""
+    if utf16_encoding(data) is not None:
+        return None
     for magic, kind in _MAGIC.items():
         if data.startswith(magic):
             return kind
@@ -217,14 +257,26 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
+def _decode_wide(data: bytes, encoding: str, *, where: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputFileError(f"{where}: looks like {encoding.upper()[:6]} text but is not valid "
+                             f"(byte {exc.start}); save it as UTF-8") from None
+
+
 def decode(data: bytes, *, where: str) -> str:
-    """Bytes to text: UTF-8 (a BOM dropped), else Windows-1252 with a warning; newlines as ``\\n``.
+    """Bytes to text: UTF-8 (a BOM dropped), UTF-16 (with a BOM, or detectably: see
+    :func:`utf16_encoding`), else Windows-1252 with a warning; newlines as ``\\n``.
 
     Raises:
         InputFileError: empty, binary or undecodable content.
     """
     if not data:
         raise InputFileError(f"{where}: the file is empty; put the article's text in it")
+    wide = utf16_encoding(data)
+    if wide is not None:
+        return _text_checks(_decode_wide(data, wide, where=where), where=where)
     kind = binary_kind(data)
     if kind is not None:
         what = kind if kind.startswith("binary") else f"this is {kind}"
@@ -244,6 +296,10 @@ def decode(data: bytes, *, where: str) -> str:
             DecodeWarning,
             stacklevel=3,
         )
+    return _text_checks(text, where=where)
+
+
+def _text_checks(text: str, *, where: str) -> str:
     controls = sum(1 for c in text[:65536] if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
     if controls > max(8, len(text[:65536]) // 50):
         raise InputFileError(
@@ -269,13 +325,44 @@ def compose(title: str | None, body: str) -> str:
     return body
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(value: str, *, where: str, what: str = "the text", on_issue=None) -> str:
+    """``value`` with lone surrogates (``"\\ud800"`` in JSON: no character, and no encoding
+    can write them) replaced by U+FFFD, one for one (offsets stay those of ``value``), with a
+    warning; ``value`` itself when it has none.
+
+    ``on_issue(kind, message)``, when given, takes the warning instead (a table counts them)."""
+    if value.isascii():
+        return value
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError as exc:
+        n = len(_SURROGATE.findall(value))
+        message = (f"{what} holds {n} lone surrogate{'s' if n != 1 else ''} (\\u"
+                   f"{ord(value[exc.start]):04x} at character {exc.start}), which is not Unicode "
+                   f"text; replaced by U+FFFD. Fix the file's \\u escapes to silence this")
+        if on_issue is not None:
+            on_issue("lone surrogates", message)
+        else:
+            warnings.warn(f"{where}: {message}", DecodeWarning, stacklevel=4)
+    return _SURROGATE.sub("\ufffd", value)
+
+
 def finish(text: str, meta: dict, *, article_id: str, where: str, published=None,
-           file_meta_from: str | None, on_language=None) -> Article:
+           file_meta_from: str | None, on_language=None, on_issue=None) -> Article:
     """The :class:`Article`: the publication date by precedence, the English check, a title.
 
     ``on_language(message)``, when given, takes the warning about text that does not look like
-    English (a table collects them: a few one by one, the rest counted)."""
-    meta = dict(meta)
+    English (a table collects them: a few one by one, the rest counted); ``on_issue(kind,
+    message)`` the others (lone surrogates, see :func:`valid_unicode`)."""
+    text = valid_unicode(text, where=where, on_issue=on_issue)
+    meta = {key: (value if not isinstance(value, str) else
+                  _SURROGATE.sub("\ufffd", value) if key == "path" else  # a file name's bytes
+                  valid_unicode(value, where=where, what=f"'{key}'", on_issue=on_issue))
+            for key, value in meta.items()}
     given_from = None
     if published is not None:
         meta["published"] = parse_published(published, where="the published parameter")

@@ -4,17 +4,22 @@ unique across a corpus."""
 
 from __future__ import annotations
 
+import fnmatch
 import glob as globlib
+import os
+import re
 import warnings
 from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputFileError, ParameterError
 from . import formats
-from .article import Article, finish, human_bytes, max_bytes, max_feed_bytes, max_table_bytes, safe_id
+from .article import (Article, finish, human_bytes, max_bytes, max_feed_bytes, max_table_bytes,
+                      safe_id, too_big)
 from .columns import check_columns
 from .meta import SIDECAR_SUFFIX, read_sidecar
 from .rows import Entry, Issues, ReadOptions
+from .textio import regular_file
 
 #: Every suffix read, for messages and for expanding folders.
 ARTICLE_SUFFIXES = {suffix: formats.format_of(Path("x" + suffix)) for suffix in formats.READERS}
@@ -23,6 +28,8 @@ _DUPLICATES_SHOWN = 5
 
 
 def _check_size(path: Path, module, where: str) -> None:
+    """The size on disk against the limit (the readers also stop reading at the limit: a size
+    on disk can be wrong, as /proc's are)."""
     size = path.stat().st_size
     if module.LIMIT == "table":
         limit = max_table_bytes()
@@ -31,18 +38,11 @@ def _check_size(path: Path, module, where: str) -> None:
                                  f"({human_bytes(limit)}); raise or unset NEWSBENCH_MAX_TABLE_BYTES")
         return
     if module.LIMIT == "feed":
-        limit = max_feed_bytes()
-        if size > limit:
-            raise InputFileError(f"{where}: {human_bytes(size)} is more than a feed (limit "
-                                 f"{human_bytes(limit)}, ten articles' worth); split it, or raise "
-                                 f"NEWSBENCH_MAX_BYTES")
+        if size > max_feed_bytes():
+            raise InputFileError(too_big(where, size, "feed"))
         return
-    limit = max_bytes()
-    if size > limit:
-        raise InputFileError(
-            f"{where}: {size / 1e6:.1f} MB is more than one news article (limit {limit / 1e6:.0f} MB); "
-            f"split it into articles, or raise NEWSBENCH_MAX_BYTES"
-        )
+    if size > max_bytes():
+        raise InputFileError(too_big(where, size))
 
 
 def _reader(path: Path, where: str):
@@ -50,6 +50,7 @@ def _reader(path: Path, where: str):
         raise InputFileError(f"{where}: no such file; check the path (relative to {Path.cwd()})")
     if path.is_dir():
         raise InputFileError(f"{where}: is a folder; use load_corpus() or give a file")
+    regular_file(path, where)  # a FIFO would block and a device never end
     module = formats.reader_for(path)
     if module is None:
         raise InputFileError(
@@ -80,12 +81,16 @@ def _article(entry: Entry, *, path: Path, module, side: dict, published,
     where = f"{path} {entry.at}" if entry.at else str(path)
     if not entry.text.strip():
         raise InputFileError(f"{where}: no article text; put the article's text in it")
-    on_language = None
+    on_language = on_issue = None
     if notes is not None and entry.at:
         def on_language(message: str) -> None:
             notes.warn("text that does not look like English", entry.at, message)
+
+        def on_issue(kind: str, message: str) -> None:
+            notes.warn(kind, entry.at, message)
     return finish(entry.text, merged, article_id=_entry_id(path, entry), where=where,
-                  published=published, file_meta_from=module.PUBLISHED_FROM, on_language=on_language)
+                  published=published, file_meta_from=module.PUBLISHED_FROM, on_language=on_language,
+                  on_issue=on_issue)
 
 
 def _entry_id(path: Path, entry: Entry) -> str:
@@ -147,13 +152,12 @@ def article_paths(paths) -> list[Path]:
     for p in paths:
         s = str(p)
         if any(ch in s for ch in "*?["):
-            matches = sorted(Path(m) for m in globlib.glob(s, recursive=True))
+            matches = sorted(_glob(s))
             if not matches:
                 raise InputFileError(f"{s}: the pattern matches no file; check it")
             found.extend(m for m in matches if _is_article(m))
         elif Path(s).is_dir():
-            inside = sorted(f for f in Path(s).rglob("*") if _is_article(f)
-                            and not any(part.startswith(".") for part in f.relative_to(s).parts))
+            inside = sorted(f for f in _walk(Path(s), follow=False) if _is_article(f))
             if not inside:
                 raise InputFileError(
                     f"{s}: no articles ({', '.join(sorted(ARTICLE_SUFFIXES))}) in this folder; "
@@ -169,6 +173,77 @@ def article_paths(paths) -> list[Path]:
             seen.add(key)
             unique.append(f)
     return unique
+
+
+def _walk(root: Path, *, follow: bool, hidden: bool = False):
+    """Every file and folder under ``root`` (not ``root`` itself), each folder entered once:
+    a folder linked from inside itself (``sub/up -> ..``) or reached twice is not entered
+    again, so a symlink loop ends. ``follow``: enter linked folders (never one already
+    entered); ``hidden``: enter and list names starting with ``.``."""
+    seen: set = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            key = os.stat(folder)
+            key = (key.st_dev, key.st_ino)
+        except OSError:
+            continue
+        if key in seen:
+            continue
+        seen.add(key)
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if not hidden and entry.name.startswith("."):
+                continue
+            path = folder / entry.name
+            yield path
+            try:
+                is_dir = entry.is_dir(follow_symlinks=follow)
+            except OSError:
+                continue
+            if is_dir:
+                stack.append(path)
+
+
+def _segment_matcher(segment: str):
+    rx = re.compile(fnmatch.translate(segment))
+    dotted = segment.startswith(".")
+    return lambda name: (dotted or not name.startswith(".")) and rx.match(name) is not None
+
+
+def _glob(pattern: str) -> list[Path]:
+    """What ``glob.glob(pattern, recursive=True)`` gives (``**`` any number of folders; names
+    starting with ``.`` only matched by a part starting with ``.``), but each folder entered
+    once: a symlink loop under a ``**`` ends instead of running on for ever."""
+    if "**" not in pattern:
+        return [Path(m) for m in globlib.glob(pattern)]  # bounded by the pattern's depth
+    parts = Path(pattern).parts
+    first = next(i for i, part in enumerate(parts) if globlib.has_magic(part))
+    root = Path(*parts[:first]) if first else Path(".")
+    rest = parts[first:]
+    if not root.is_dir():
+        return []
+    matchers = [None if part == "**" else _segment_matcher(part) for part in rest]
+
+    def matches(names: tuple, i: int = 0, j: int = 0) -> bool:
+        if i == len(matchers):
+            return j == len(names)
+        if matchers[i] is None:  # "**": this folder, or one more level
+            return matches(names, i + 1, j) or (
+                j < len(names) and not names[j].startswith(".") and matches(names, i, j + 1))
+        return j < len(names) and matchers[i](names[j]) and matches(names, i + 1, j + 1)
+
+    out = []
+    for path in _walk(root, follow=True, hidden=any(p.startswith(".") for p in rest)):
+        names = path.relative_to(root).parts
+        if matches(names):
+            out.append(path if first else Path(*names))
+    return out
 
 
 def _is_article(path: Path) -> bool:

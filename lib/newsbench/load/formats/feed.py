@@ -12,7 +12,7 @@ import re
 import warnings
 
 from ...errors import InputFileError, one_line
-from ..article import binary_kind, coerce_date
+from ..article import binary_kind, coerce_date, max_feed_bytes
 from ..columns import FIELDS, find_columns
 from ..htmltext import html_to_text, plain_to_text
 from ..rows import Rows
@@ -76,7 +76,7 @@ def accepts(path) -> bool:
 def _parse(path, where: str):
     import feedparser
 
-    data = read_bytes(path, where)
+    data = read_bytes(path, where, limit=max_feed_bytes(), kind="feed")
     if not data.strip():
         raise InputFileError(f"{where}: the file is empty; give an RSS or Atom feed")
     kind = binary_kind(data)

@@ -1,7 +1,13 @@
-"""A saved web page (``.html``, ``.htm``): the article and its metadata, by trafilatura."""
+"""A saved web page (``.html``, ``.htm``): the article and its metadata, by trafilatura.
+
+The date trafilatura (htmldate) gives is checked against what the page's metadata writes:
+htmldate normalises a date that is not one (``2016-02-30T10:00Z`` becomes 2016-02-01), so a
+date no real date of the page's metadata supports, where the metadata holds one that is not
+real, is dropped with a warning, never used."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import warnings
 
@@ -15,6 +21,52 @@ PUBLISHED_FROM = "html meta"
 LIMIT = "article"
 #: htmldate's settings: the original publication date, from metadata only.
 DATE_PARAMS = {"original_date": True, "extensive_search": False}
+_META_TAG = re.compile(r"<meta\b[^>]*>", re.I)
+_ATTR = re.compile(r"""\b([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+#: Meta tags whose name says they hold a date (article:published_time, date, pubdate,
+#: dc.date.issued, datePublished, sailthru.date, parsely-pub-date ...).
+_DATE_NAME = re.compile(r"date|time|pub|created|issued|modified", re.I)
+_TIME_TAG = re.compile(r"""<time\b[^>]*?\bdatetime\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_JSON_DATE = re.compile(r'"(?:date\w*|uploadDate)"\s*:\s*"([^"]{0,64})"', re.I)
+_YMD = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+
+
+def _meta_dates(raw: str) -> list[str]:
+    """The date values the page's metadata writes, as written: date meta tags, ``<time
+    datetime>``, JSON-LD ``date*`` fields."""
+    values = []
+    for tag in _META_TAG.findall(raw):
+        attrs = {m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None)
+                 for m in _ATTR.finditer(tag)}
+        names = " ".join(attrs.get(a, "") for a in ("name", "property", "itemprop", "http-equiv"))
+        if "content" in attrs and _DATE_NAME.search(names):
+            values.append(attrs["content"].strip())
+    values += [(a or b).strip() for a, b in _TIME_TAG.findall(raw)]
+    values += [v.strip() for v in _JSON_DATE.findall(raw)]
+    return [v for v in values if v]
+
+
+def checked_date(found: str | None, raw: str, where: str) -> str | None:
+    """``found`` (htmldate's date) when the page's metadata supports it; None, with a warning,
+    when the metadata writes a date that is not a real one and none that is ``found``
+    (htmldate made it up from that one). A date the metadata does not write at all (from the
+    URL, or in words) is kept."""
+    real, unreal = set(), []
+    for value in _meta_dates(raw):
+        for y, m, d in _YMD.findall(value):
+            try:
+                real.add(dt.date(int(y), int(m), int(d)).isoformat())
+            except ValueError:
+                unreal.append(value)
+    if found and found[:10] in real:
+        return found
+    if unreal:
+        shown = " ".join(unreal[0].split())[:40]
+        warnings.warn(f"{where}: the page's metadata dates it '{shown}', which is not a real date; "
+                      f"analysed without a publication date (give one with --published or a "
+                      f"NAME.meta.yaml sidecar)", stacklevel=4)
+        return None
+    return found
 
 
 def read(path, opts):
@@ -38,7 +90,8 @@ def read(path, opts):
         )
     body = re.sub(r"\n+", "\n\n", body)  # one paragraph per extracted block
     meta = {
-        "title": data.get("title"), "published": data.get("date"), "author": data.get("author"),
+        "title": data.get("title"), "published": checked_date(data.get("date"), raw, opts.where),
+        "author": data.get("author"),
         "source": data.get("sitename") or data.get("hostname"), "url": data.get("url"),
         "standfirst": data.get("description"), "language": data.get("language"),
     }

@@ -5,6 +5,7 @@ common names (``title``/``headline``, ``text``/``body``/``content``/``article``/
 from __future__ import annotations
 
 import json
+import re
 
 from ...errors import InputFileError
 from ..article import coerce_date, compose, safe_id
@@ -20,14 +21,7 @@ LIMIT = "article"
 
 def read(path, opts):
     raw = read_text(path, opts.where)
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        fix = ("one object a line? Save it as .jsonl" if exc.msg == "Extra data"
-               else "fix the syntax or save the article as .txt")
-        raise InputFileError(
-            f"{opts.where}: unreadable JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); {fix}"
-        ) from None
+    data = loads(raw, opts.where)
     items = data if isinstance(data, list) else [data]
     if not items:
         raise InputFileError(f"{opts.where}: the JSON list is empty; give at least one article object")
@@ -38,6 +32,31 @@ def read(path, opts):
         if isinstance(data, list):
             suffix = safe_id(str(meta["id"])) if meta.get("id") else f"{i:03d}"
         yield Entry(text, meta, item=suffix)
+
+
+def loads(raw: str, where: str):
+    """``json.loads`` with its failures as one-line messages: the syntax (line and column),
+    nesting too deep for Python, and a number too long for Python to read.
+
+    Raises:
+        InputFileError: naming the file and the fix.
+    """
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        fix = ("one object a line? Save it as .jsonl" if exc.msg == "Extra data"
+               else "fix the syntax or save the article as .txt")
+        raise InputFileError(
+            f"{where}: unreadable JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); {fix}"
+        ) from None
+    except RecursionError:
+        raise InputFileError(f"{where}: JSON nested too deep to read (lists or objects inside "
+                             f"each other thousands of times); give one article object") from None
+    except ValueError as exc:  # Python's 4300-digit limit on int(str)
+        digits = re.search(r"value has (\d+) digits", str(exc))
+        size = f" of {digits.group(1)} digits" if digits else ""
+        raise InputFileError(f"{where}: a number{size} is too long to read; put it in quotes "
+                             f"(a string) or leave it out") from None
 
 
 def _text_key(item: dict, found: dict, columns) -> str | None:
@@ -76,9 +95,9 @@ def article_fields(item, label: str, columns=None) -> tuple[str, dict]:
     for field, name in found.items():
         if field != "text" and name in rest:
             rest[field] = rest.pop(name)
-    meta = clean_meta(rest)
+    meta = clean_meta(rest, where=label, style="json")
     title = meta.get("title")
-    if title is not None and not isinstance(title, str):
+    if title is not None and not isinstance(title, str):  # pragma: no cover - clean_meta refuses
         raise InputFileError(f"{label}: 'title' must be a string")
     try:
         meta["published"] = coerce_date(meta.get("published")) or meta.get("published")

@@ -12,6 +12,7 @@ from ..article import max_bytes
 from ..columns import check_columns, find_columns, no_text_message, norm
 from ..rows import Rows
 from ..textio import open_text
+from .json import loads
 
 NAME = "jsonl"
 PUBLISHED_FROM = "table"
@@ -38,6 +39,9 @@ def _objects(f, where: str):
         except json.JSONDecodeError as exc:
             raise InputFileError(f"{where} line {number}: unreadable JSON ({exc.msg}, column "
                                  f"{exc.colno}); give one JSON object a line") from None
+        except (RecursionError, ValueError):
+            loads(line, f"{where} line {number}")  # the same failure, as its one-line message
+            raise  # pragma: no cover - loads raised
         if not isinstance(obj, dict):
             raise InputFileError(f"{where} line {number}: expected a JSON object "
                                  f"({{\"title\": ..., \"text\": ...}}), got {type(obj).__name__}")

@@ -21,7 +21,7 @@ def read(path, opts):
     body = raw
     m = re.match(r"---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)", raw, re.S)
     if m:
-        meta = clean_meta(_read_yaml(m.group(1), where=opts.where))
+        meta = clean_meta(_read_yaml(m.group(1), where=opts.where, first_line=2), where=opts.where)
         body = raw[m.end():]
     if not body.strip():
         raise InputFileError(f"{opts.where}: the Markdown file has front matter but no article text")
