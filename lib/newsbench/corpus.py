@@ -84,7 +84,12 @@ class Corpus:
         """Every frame over every article: analysed in batches (``engine``: serial, processes or
         dask) into the store, then read back in the articles' order, with corpus entity ids."""
         if self._analysis is None:
-            self._analysis = with_identity(self._analyse())
+            try:
+                self._analysis = with_identity(self._analyse())
+            except AttributeError as exc:
+                # escaping a property, it would reach __getattr__ and read "AttributeError:
+                # analysis", hiding where it came from
+                raise RuntimeError(f"{type(exc).__name__}: {exc}") from exc
         return self._analysis
 
     def _analyse(self) -> Analysis:
