@@ -152,6 +152,26 @@ def _german_notebook(root: Path) -> Path:
     return path
 
 
+DOLLARS = ("Insurer pays out\n\nThe insurer paid $5 million to the families on Friday and "
+           "another $3 million to the city, officials said. The fund will pay out $2 million "
+           "more next year, a spokesman for the insurer told reporters.\n")
+
+
+def _notebook_reading(root: Path, name: str, text: str, stem: str) -> Path:
+    """A copy of 00-overview reading ``text`` (saved as ``name``)."""
+    (root / name).write_text(text, encoding="utf-8")
+    path = root / "notebooks" / f"{stem}.ipynb"
+    nb = json.loads((root / "notebooks" / "00-overview.ipynb").read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            src = "".join(cell["source"])
+            cell["source"] = re.sub(r'article: str = "[^"]*"', f'article: str = "{root / name}"',
+                                    src)
+            assert cell["source"] != src
+    path.write_text(json.dumps(nb), encoding="utf-8")
+    return path
+
+
 def _no_warning_box_with_a_path(page) -> None:
     """No stderr box holds a path or a Python warning line (warnings are short notes)."""
     boxes = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
@@ -179,6 +199,18 @@ def test_a_warning_is_a_short_note_in_jupyterlab(lab, browser):
     assert not [n for n in notes if str(lab["root"]) in n or _PATH.search(n)], notes
     boxes.first.scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "90-german-note.png"))
+    page.close()
+
+
+def test_dollar_amounts_are_text_not_formulas_in_jupyterlab(lab, browser):
+    # MathJax would typeset "$5 million ... $3 million" as a formula and lose the words
+    path = _notebook_reading(lab["root"], "dollars.txt", DOLLARS, "91-dollars")
+    page = _open_and_run_all(lab, browser, path)
+    _check_ran(lab, page, path)
+    outputs = page.locator(".jp-OutputArea-output")
+    assert page.locator(".jp-OutputArea-output mjx-container").count() == 0
+    text = " ".join(o.inner_text() for o in outputs.all())
+    assert "paid $5 million to the families" in text and "another $3 million" in text
     page.close()
 
 

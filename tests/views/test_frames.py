@@ -60,3 +60,26 @@ def test_same_frame_same_html_and_an_empty_table_says_so():
 
 def test_word_count():
     assert word_count("Don't stop, 3 more!") == 4 and word_count(None) == 0
+
+
+def test_html_and_tables_are_kept_from_mathjax():
+    # "$5 million ... $3 million" would be typeset as a formula in JupyterLab
+    import pandas as pd
+
+    from newsbench import views
+    df = pd.DataFrame({"text": ["The insurer paid $5 million and another $3 million."]})
+    page = views.report_table(df).to_html()
+    assert 'class="mathjax_ignore tex2jax_ignore"' in page and "$5 million" in page
+    assert views.no_math("<p>$5</p>") == '<div class="mathjax_ignore tex2jax_ignore"><p>$5</p></div>'
+    assert views.safe_html("<p>$5 and $3</p>").data.startswith('<div class="mathjax_ignore')
+
+
+def test_charts_show_dollar_signs_as_text():
+    import pandas as pd
+
+    from newsbench import charts
+    ents = pd.DataFrame({"article_id": ["a", "a"], "entity": ["$5 million$ Fund", "Acme $Corp"],
+                         "label": ["ORG", "ORG"], "mentions": [3, 2], "sentiment": [0.2, -0.3],
+                         "sentiment_std": [0.1, 0.1], "n_sentences": [3, 2]})
+    svg = charts.to_svg(charts.entity_sentiment_chart(ents, min_mentions=1))
+    assert "$5 million$ Fund" in svg and "Acme $Corp" in svg

@@ -12,7 +12,7 @@ CELLS = [
     article text, so every number below points back to the exact words.
     """),
     params_cell("00-overview"),
-    check_cell("00-overview", "import newsbench as nb\nfrom IPython.display import HTML, display\n"
+    check_cell("00-overview", "import newsbench as nb\nfrom IPython.display import display\n"
                               "from newsbench import charts, notebook as nbk, views"),
     code("""
     an = nb.analyze(art)
@@ -26,7 +26,7 @@ CELLS = [
     (`an.paragraphs`, `an.sentences`: `start`, `end`).
     """),
     code("""
-    display(HTML(views.explore.text_tables_html(an)))
+    display(views.safe_html(views.explore.text_tables_html(an)))
     """),
     md("""
     ## Sentiment arc

@@ -14,7 +14,7 @@ CELLS = [
     Figures for both methods against human ratings are in `benches/README.md`.
     """),
     params_cell("01-sentiment"),
-    check_cell("01-sentiment", "import newsbench as nb\nfrom IPython.display import HTML, display\n"
+    check_cell("01-sentiment", "import newsbench as nb\nfrom IPython.display import display\n"
                                "from newsbench import charts, notebook as nbk, views"),
     code("""
     an = nb.analyze(art, method=method)
@@ -39,7 +39,7 @@ CELLS = [
     character offsets are in `views.extremes(an.sentences)` (`start`, `end`).
     """),
     code("""
-    display(HTML(views.sentiment.extremes_html(an.sentences, n=top_n)))
+    display(views.safe_html(views.sentiment.extremes_html(an.sentences, n=top_n)))
     """),
     md("""
     ## Sentiment by paragraph

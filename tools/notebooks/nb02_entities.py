@@ -14,7 +14,7 @@ CELLS = [
     highlighted text at the end.
     """),
     params_cell("02-entities"),
-    check_cell("02-entities", "import newsbench as nb\nfrom IPython.display import HTML, display\nfrom newsbench import charts, notebook as nbk, views"),
+    check_cell("02-entities", "import newsbench as nb\nfrom IPython.display import display\nfrom newsbench import charts, notebook as nbk, views"),
     code("""
     an = nb.analyze(art)
     print(an.summary())
@@ -80,7 +80,7 @@ CELLS = [
     the entity follows the arrow.
     """),
     code("""
-    display(HTML(views.highlight_html(an.text, an.mentions, labels=labels)))
+    display(views.safe_html(views.highlight_html(an.text, an.mentions, labels=labels)))
     """),
     md("""
     ## Explore: pick an entity

@@ -16,7 +16,7 @@ CELLS = [
     `exclude_duplicates`, left out of every count.
     """),
     params_cell("10-corpus"),
-    check_cell("10-corpus", "import newsbench as nb\nfrom IPython.display import HTML, display\n"
+    check_cell("10-corpus", "import newsbench as nb\nfrom IPython.display import display\n"
                "from newsbench import charts, notebook as nbk, views\n"
                "from newsbench.charts import corpus as cc\nfrom newsbench.views import corpus as cv"),
     code("""
@@ -46,7 +46,7 @@ CELLS = [
     texts share (MinHash). The earliest article of each group is kept as the original.
     """),
     code("""
-    cv.duplicates_table(dups, everything.articles)
+    display(views.report_table(cv.duplicates_table(dups, everything.articles)))
     """),
     md("""
     ## Tone over time, by outlet
@@ -59,7 +59,8 @@ CELLS = [
     charts.show(cc.tone_chart(tone))
     overall = corpus.tone_by("source", granularity=None)
     print(cv.tone_note(tone))
-    overall[["source", "n_articles", "tone", "low", "high"]].round(3)
+    display(views.report_table(overall[["source", "n_articles", "tone", "low", "high"]],
+                               precision=3))
     """),
     md("""
     ## Most mentioned people, organisations and places
@@ -68,7 +69,7 @@ CELLS = [
     """),
     code("""
     top = corpus.top_entities(labels=("PERSON", "ORG", "PLACE"), top_n=top_n)
-    top[["entity_label", "entity_name", "mentions", "articles"]]
+    display(views.report_table(top[["entity_label", "entity_name", "mentions", "articles"]]))
     """),
     md("""
     ## Trends: mentions per article, per period
@@ -99,7 +100,7 @@ CELLS = [
     code("""
     pairs = corpus.cooccurrences(unit="sentence", top_n=30)
     charts.show(cc.corpus_network(pairs, corpus.top_entities(labels=views.LABELS, top_n=500)))
-    pairs[["a_name", "b_name", "count", "articles"]].head(15)
+    display(views.report_table(pairs[["a_name", "b_name", "count", "articles"]].head(15)))
     """),
     md("""
     ## The corpus timeline
@@ -110,7 +111,8 @@ CELLS = [
     code("""
     timeline = corpus.events_timeline(entities=follow)
     charts.show(cc.corpus_timeline_chart(timeline))
-    timeline[["date_start", "summary", "entity_names", "n_articles", "sources"]].head(25)
+    display(views.report_table(
+        timeline[["date_start", "summary", "entity_names", "n_articles", "sources"]].head(25)))
     """),
     md("""
     ## The voices of the corpus
@@ -125,11 +127,12 @@ CELLS = [
     code("""
     voices = corpus.most_quoted(top_n=top_n)
     charts.show(charts.most_quoted_chart(voices))
-    display(voices[["speaker", "speaker_label", "quotes", "articles", "words", "direct",
-                    "indirect", "mixed"]])
+    display(views.report_table(voices[["speaker", "speaker_label", "quotes", "articles", "words",
+                                       "direct", "indirect", "mixed"]]))
     by_outlet = corpus.quoted_by_source(top_n=top_n)
     if len(by_outlet):
-        display(by_outlet.pivot(index="speaker", columns="source", values="per_article").round(2))
+        display(views.report_table(by_outlet.pivot(index="speaker", columns="source",
+                                                   values="per_article").reset_index()))
     """),
     md("""
     ## Words in context
@@ -140,7 +143,7 @@ CELLS = [
     if terms:
         charts.show(cc.term_trends_chart(corpus.term_trends(terms, granularity=granularity)))
         for term in terms:
-            display(HTML(cv.kwic_html(corpus.kwic(term), term)))
+            display(views.safe_html(cv.kwic_html(corpus.kwic(term), term)))
     else:
         print("No terms given: set the terms parameter (comma-separated) to see them in context.")
     """),

@@ -16,7 +16,8 @@ import pandas as pd
 
 from ..sentiment import POLARITY_THRESHOLD
 from .entities import check_labels, entity_mentions_html
-from .frames import report_table, sentence_key, sentence_keys, several_articles, with_article
+from .frames import (no_math, report_table, safe_html, sentence_key, sentence_keys, several_articles,
+                     with_article)
 
 __all__ = ["corpus_entity_explorer", "corpus_entity_sentences", "date_events", "entity_explorer",
            "entity_sentences", "explorer", "highlight", "mention_explorer",
@@ -32,9 +33,9 @@ _NEG, _POS, _NEU = "#c44e52", "#55a868", "#777777"
 
 
 def _show_html(markup: str) -> None:
-    from IPython.display import HTML, display
+    from IPython.display import display
 
-    display(HTML(markup))
+    display(safe_html(markup))
 
 
 def explorer(options: Sequence[tuple[str, Hashable]], render: Callable[[Hashable], str], *,
@@ -64,8 +65,9 @@ def explorer(options: Sequence[tuple[str, Hashable]], render: Callable[[Hashable
     from IPython.display import display
 
     pick = w.Dropdown(options=list(options), description=description, layout=w.Layout(width=width))
-    out = w.HTML(render(options[0][1]))
-    pick.observe(lambda change: setattr(out, "value", render(change["new"])), names="value")
+    out = w.HTML(no_math(render(options[0][1])))
+    pick.observe(lambda change: setattr(out, "value", no_math(render(change["new"]))),
+                 names="value")
     display(w.VBox([pick, out]))
 
 

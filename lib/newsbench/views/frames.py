@@ -61,6 +61,24 @@ def _is_text(s: pd.Series) -> bool:
             or isinstance(s.dtype, pd.CategoricalDtype))
 
 
+#: The classes MathJax skips (version 3, as in JupyterLab, and version 2, the classic
+#: Notebook): article text such as "paid $5 million ... $3 million" must not become formulas.
+MATH_OFF = "mathjax_ignore tex2jax_ignore"
+
+
+def no_math(markup: str) -> str:
+    """``markup`` wrapped so MathJax leaves it as text (every HTML a view shows goes through
+    this, or :func:`safe_html`)."""
+    return f'<div class="{MATH_OFF}">{markup}</div>'
+
+
+def safe_html(markup: str):
+    """An IPython ``HTML`` output of ``markup`` that MathJax leaves alone (:func:`no_math`)."""
+    from IPython.display import HTML
+
+    return HTML(no_math(markup))
+
+
 def report_table(df: pd.DataFrame, *, caption: str | None = None, precision: int = 2,
                  empty: str = "Nothing to list.", offsets: bool = False):
     """A frame as a table for reading: no index column, text left-aligned (long text wraps),
@@ -89,6 +107,7 @@ def report_table(df: pd.DataFrame, *, caption: str | None = None, precision: int
 
     styler = Styler(shown, uuid=key, cell_ids=False)
     styler.hide(axis="index")
+    styler.set_table_attributes(f'class="{MATH_OFF}"')   # "$5 million ... $3 million" is text
     # escape: article text is shown as text, never read as markup
     styler.format(precision=precision, na_rep="n/a", thousands=None, escape="html")
     dates = [c for c in shown.columns if pd.api.types.is_datetime64_any_dtype(shown[c])
