@@ -78,6 +78,15 @@ def test_help_explains_itself():
 def test_bad_option_value_is_a_usage_error_not_a_traceback(tmp_path):
     res = _cli("analyze", "x.txt", "--format", "xml", cwd=tmp_path)
     assert res.returncode == 2 and "Traceback" not in res.stderr and "--format" in res.stderr
+    assert res.stderr.splitlines() == [
+        "newsbench: error: Invalid value for '--format' / '-f': 'xml' is not one of 'parquet', "
+        "'csv', 'json'; see newsbench analyze --help"]
+
+
+def test_no_arguments_shows_the_help():
+    res = _cli()
+    assert res.returncode == 2 and "Usage: newsbench" in res.stdout + res.stderr
+    assert "report" in res.stdout + res.stderr and "Traceback" not in res.stderr
 
 
 @pytest.mark.slow

@@ -75,6 +75,14 @@ def test_unknown_notebook_selection():
         rep.select_notebooks("01,09", rep.available_notebooks())
 
 
+@pytest.mark.parametrize("spec", [",,,", "", " , "])
+def test_a_selection_naming_no_notebook_is_refused(spec):
+    with pytest.raises(nb.ParameterError, match="names no notebook; give numbers or names, "
+                                                "comma-separated, from 00-overview"):
+        rep.select_notebooks(spec, rep.available_notebooks())
+    assert rep.select_notebooks(None, rep.available_notebooks()) == rep.available_notebooks()
+
+
 # --- running ------------------------------------------------------------------------------------
 
 @pytest.mark.slow

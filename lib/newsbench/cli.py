@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import signal
 import sys
+import threading
 import time
+import unicodedata
 import warnings
 from enum import Enum
 from pathlib import Path
@@ -24,6 +28,49 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+class _Stopped(Exception):
+    """Ctrl-C, caught inside a command (click would turn it into a bare Abort)."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+
+
+def _interruptible(message):
+    """Turn Ctrl-C in a command into :class:`_Stopped` with ``message(exc)``."""
+    def wrap(command):
+        @functools.wraps(command)
+        def run(*args, **kwargs):
+            try:
+                return command(*args, **kwargs)
+            except KeyboardInterrupt as exc:
+                raise _Stopped(message(exc)) from None
+        return run
+    return wrap
+
+
+#: Bidirectional controls (they reorder what a terminal shows) are escaped like control codes.
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def printable(text) -> str:
+    """``text`` safe for a terminal: control characters (escape codes from a file name),
+    bidirectional controls and undecodable bytes are shown escaped (``\\x1b``), as ``repr``
+    would, and whitespace runs become one space."""
+    out = []
+    for ch in " ".join(str(text).split()):
+        if ch in _BIDI or unicodedata.category(ch) in ("Cc", "Cs"):
+            out.append(ch.encode("unicode_escape", "backslashreplace").decode("ascii")
+                       if unicodedata.category(ch) != "Cs" else f"\\x{ord(ch) - 0xDC00:02x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _say(text, *, err: bool = False) -> None:
+    """One line on stdout (or stderr), escaped for the terminal."""
+    print(printable(text), file=sys.stderr if err else sys.stdout, flush=err)
 
 
 class Format(str, Enum):
@@ -67,6 +114,7 @@ class Engine(str, Enum):
 
 
 @app.command()
+@_interruptible(lambda exc: "interrupted; files already written are complete")
 def analyze(
     paths: List[str] = typer.Argument(..., help="Article files, folders, glob patterns ('seeds/*.txt'), tables (.csv, .tsv, .jsonl, .parquet) or feeds (.rss, .atom)."),
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Folder for the frames (created if needed)."),
@@ -114,8 +162,8 @@ def analyze(
         from .identity import write_identities
 
         write_identities(store)
-        typer.echo(f"{summary.line()}; the dataset is in {out}/ (pandas.read_parquet('{out}/sentences'); "
-                   f"corpus entity ids in {out}/{IDENTITIES_FILE})")
+        _say(f"{summary.line()}; the dataset is in {out}/ (pandas.read_parquet('{out}/sentences'); "
+             f"corpus entity ids in {out}/{IDENTITIES_FILE})")
         return
     temp = Path(tempfile.mkdtemp(prefix="newsbench-store-")) if no_cache else None
     store = Store(temp or config.store_dir())
@@ -130,10 +178,17 @@ def analyze(
     finally:
         if temp is not None:
             shutil.rmtree(temp, ignore_errors=True)
-    typer.echo(f"{summary.line()}; wrote {len(written)} files to {out}/")
+    _say(f"{summary.line()}; wrote {len(written)} files to {out}/")
+
+
+def _report_interrupted(exc) -> str:
+    if hasattr(exc, "written"):
+        return f"interrupted: {exc.written} of {exc.total} reports written, previous reports kept"
+    return "interrupted: no report written, previous reports kept"
 
 
 @app.command()
+@_interruptible(_report_interrupted)
 def report(
     paths: Optional[List[str]] = typer.Argument(None, help="Article files, folders or glob patterns."),
     out: Path = typer.Option(Path("reports"), "--out", "-o", help="Folder for the reports."),
@@ -162,7 +217,7 @@ def report(
 
     selected = rep.select_notebooks(notebooks, rep.available_notebooks())
     if list_params:
-        typer.echo(rep.params_table(selected))
+        print(rep.params_table(selected))
         return
     if not paths:
         raise ParameterError("PATH: give at least one article file, folder or glob (e.g. seeds/)")
@@ -176,25 +231,27 @@ def report(
     values = rep.check_params(given, selected, checked=False)  # what the notebooks are given
     if jobs is not None and jobs < 1:
         raise ParameterError(f"--jobs: {jobs} is not allowed; use 1 or more")
+    rep.check_out(out)
     articles = list(iter_articles(paths, published=values.get("published") or None))
     if store is not None:  # the kernels inherit it: notebooks read the same store
         os.environ["NEWSBENCH_STORE"] = str(store.resolve())
     started = time.monotonic()
     chosen = len(articles) < rep.PER_ARTICLE_LIMIT if per_article is None else per_article
     if per_article is None and not chosen:
-        typer.echo(f"{len(articles)} articles: the corpus report only (from "
-                   f"{rep.PER_ARTICLE_LIMIT} articles on); --per-article writes each article's too")
+        _say(f"{len(articles)} articles: the corpus report only (from "
+             f"{rep.PER_ARTICLE_LIMIT} articles on); --per-article writes each article's too")
     spec = ",".join(os.path.abspath(p) for p in paths)  # the kernels run in notebooks/
     results = rep.run_report(articles, selected, values, out, jobs=jobs,
-                             progress=False if quiet else None, per_article=chosen, corpus=spec)
+                             progress=False if quiet else None, per_article=chosen, corpus=spec,
+                             note=lambda text: _say(f"newsbench: {text}", err=True))
     failed = [r for r in results if not r.ok]
     for r in failed:
         kept = f"; kept {r.kept}" if r.kept else ""
-        print(f"newsbench: failed: {r.article_id} {r.notebook}: {r.error}{kept}", file=sys.stderr)
+        _say(f"newsbench: failed: {r.article_id} {r.notebook}: {r.error}{kept}", err=True)
     corpus_note = " (with the corpus report, corpus.html)" if any(
         r.article_id == "corpus" and r.ok for r in results) else ""
-    typer.echo(f"{len(results) - len(failed)} of {len(results)} reports written for {len(articles)} "
-               f"article(s){corpus_note} in {time.monotonic() - started:.0f} s; open {out / 'index.html'}")
+    _say(f"{len(results) - len(failed)} of {len(results)} reports written for {len(articles)} "
+         f"article(s){corpus_note} in {time.monotonic() - started:.0f} s; open {out / 'index.html'}")
     if failed:
         raise typer.Exit(1)
 
@@ -216,6 +273,8 @@ def lab(
 
     from . import config
 
+    check_port(port)
+    check_ip(ip)
     folder = root or config.project_root() or Path.cwd()
     if not folder.is_dir():
         raise ParameterError(f"--root {folder}: no such folder")
@@ -242,8 +301,47 @@ def lab(
         return 130
 
 
+def check_port(port: int) -> int:
+    """A TCP port a server can listen on.
+
+    Raises:
+        ParameterError: outside 1..65535.
+    """
+    if isinstance(port, bool) or not isinstance(port, int) or not 1 <= port <= 65535:
+        raise ParameterError(f"--port {port}: not a port; use 1 to 65535 (e.g. --port 8888)")
+    return port
+
+
+def check_ip(ip: str) -> str:
+    """An address of this machine to listen on (an IP address, or ``localhost``).
+
+    Raises:
+        ParameterError: not an address, or not one of this machine's (nothing could listen).
+    """
+    import errno
+    import ipaddress
+    import socket
+
+    text = str(ip).strip()
+    host = "127.0.0.1" if text.lower() == "localhost" else text.strip("[]")
+    try:
+        addr = ipaddress.ip_address(host)
+    except ValueError:
+        raise ParameterError(f"--ip {ip}: not an IP address; use 127.0.0.1 (this machine only), "
+                             f"0.0.0.0 (every interface) or one of this machine's addresses") from None
+    family = socket.AF_INET6 if addr.version == 6 else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.bind((str(addr), 0))
+    except OSError as exc:
+        if exc.errno in (errno.EADDRNOTAVAIL, errno.EAFNOSUPPORT):
+            raise ParameterError(f"--ip {ip}: not an address of this machine; use 127.0.0.1, "
+                                 f"0.0.0.0 or one of its own addresses") from None
+    return text
+
+
 def _warn_one_line(message, category, filename, lineno, file=None, line=None):
-    print(f"newsbench: warning: {one_line(message)}", file=sys.stderr)
+    _say(f"newsbench: warning: {one_line(message)}", err=True)
 
 
 def _click_exceptions():
@@ -270,32 +368,74 @@ def _join_pairs(argv: list[str]) -> list[str]:
     return out
 
 
+def _force_exit(signum, frame):  # pragma: no cover - exercised by a real second Ctrl-C
+    os.write(2, b"newsbench: interrupted again: stopped at once\n")
+    os._exit(130)
+
+
+def _first_interrupt(signum, frame):
+    """The first Ctrl-C stops the run cleanly (KeyboardInterrupt); a second one exits at once."""
+    signal.signal(signal.SIGINT, _force_exit)
+    raise KeyboardInterrupt
+
+
+def _usage_line(exc) -> str:
+    """A click usage error as one line: what was wrong, and where the help is."""
+    ctx = getattr(exc, "ctx", None)
+    path = getattr(ctx, "command_path", "") or "newsbench"
+    message = one_line(exc.format_message()).rstrip(".").replace("Value error, ", "")
+    return f"{message}; see {path} --help"
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: runs the app, turning newsbench errors into one line and exit code 2."""
+    """Entry point: runs the app, turning newsbench errors into one line and exit code 2
+    (130 for Ctrl-C; a second Ctrl-C exits at once)."""
     warnings.showwarning = _warn_one_line
     argv = _join_pairs(list(sys.argv[1:] if argv is None else argv))
+    handler = None
+    if threading.current_thread() is threading.main_thread() \
+            and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        handler = signal.signal(signal.SIGINT, _first_interrupt)
+    interrupted = False
     try:
-        rv = app(args=argv, standalone_mode=False)
+        rv = app(args=argv, prog_name="newsbench", standalone_mode=False)
     except NewsbenchError as exc:
-        print(f"newsbench: error: {one_line(exc)}", file=sys.stderr)
+        _say(f"newsbench: error: {one_line(exc)}", err=True)
         return exc.exit_code
     except typer.Exit as exc:  # pragma: no cover - typer's own exits
         return exc.exit_code
+    except _Stopped as exc:
+        interrupted = True
+        _say(f"newsbench: {exc}", err=True)
+        return 130
     except KeyboardInterrupt:
-        print("newsbench: interrupted; files already written are complete", file=sys.stderr)
+        interrupted = True
+        _say("newsbench: interrupted; files already written are complete", err=True)
         return 130
     except Exception as exc:  # click usage errors and the unexpected
         click_exc = _click_exceptions()
+        if isinstance(exc, getattr(click_exc, "NoArgsIsHelpError", ())):
+            exc.show()  # the help itself, as asked for by giving no arguments
+            return exc.exit_code
+        if isinstance(exc, getattr(click_exc, "UsageError", ())):
+            _say(f"newsbench: error: {_usage_line(exc)}", err=True)
+            return exc.exit_code
         if isinstance(exc, getattr(click_exc, "ClickException", ())):
-            exc.show()
+            _say(f"newsbench: error: {one_line(exc.format_message())}", err=True)
             return exc.exit_code
         if isinstance(exc, getattr(click_exc, "Abort", ())) or type(exc).__name__ == "Abort":
+            interrupted = True
+            _say("newsbench: interrupted; files already written are complete", err=True)
             return 130
         if os.environ.get("NEWSBENCH_DEBUG"):
             raise
-        print(f"newsbench: internal error: {type(exc).__name__}: {one_line(exc)} "
-              f"(set NEWSBENCH_DEBUG=1 to see the traceback, and report it)", file=sys.stderr)
+        _say(f"newsbench: internal error: {type(exc).__name__}: {one_line(exc)} "
+             f"(set NEWSBENCH_DEBUG=1 to see the traceback, and report it)", err=True)
         return 1
+    finally:
+        # after a Ctrl-C the second-Ctrl-C handler stays, for the threads still winding down
+        if handler is not None and not interrupted:
+            signal.signal(signal.SIGINT, handler)
     return rv if isinstance(rv, int) else 0
 
 

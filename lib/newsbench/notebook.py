@@ -30,6 +30,26 @@ def resolve_path(path: str | Path) -> Path:
     return p
 
 
+def split_item(article: str | Path) -> tuple[Path, str | None]:
+    """The file and the item an ``article`` parameter names: ``PATH`` or ``PATH::ID`` (one
+    article of a file holding several). A path that exists is taken whole, ``::`` and all; else
+    the text is cut at its last ``::`` when what is left of it is an existing file.
+
+    Returns:
+        The file (resolved as :func:`resolve_path` does; it may not exist) and the item's id
+        or ``None``.
+    """
+    text = str(article)
+    whole = resolve_path(text)
+    if whole.exists() or "::" not in text:
+        return whole, None
+    left, item = text.rsplit("::", 1)
+    path = resolve_path(left)
+    if left and item and path.is_file():
+        return path, item
+    return whole, None
+
+
 def article_param(article: str, *, published: str | None = "") -> Article:
     """Check the ``article`` and ``published`` parameters and load the article.
 
@@ -43,10 +63,7 @@ def article_param(article: str, *, published: str | None = "") -> Article:
     if published:
         parse_published(published, where="the published parameter")
     article = str(article)
-    item = None
-    if "::" in article:  # one article of a file holding several (a JSON list): PATH::ARTICLE_ID
-        article, item = article.rsplit("::", 1)
-    path = resolve_path(article)
+    path, item = split_item(article)  # PATH::ARTICLE_ID: one article of a JSON list or a table
     if not path.exists():
         raise InputFileError(f"article: {article}: no such file; give a path relative to the project "
                              f"folder or an absolute one")
@@ -137,7 +154,6 @@ NOTE_CHARS = 300
 # absolute POSIX, home and Windows paths; relative ones with a folder and a file suffix
 _PATH = re.compile(r"""(?<![\w.])(?:~|[A-Za-z]:)?(?:[\\/][^\s\\/:;,'"()<>\[\]]+)+[\\/]?"""
                    r"""|(?<![\w/])(?:\.\.?/)*(?:[\w.-]+/)+[\w.-]+\.[A-Za-z]\w{0,5}\b""")
-_LOCATION = re.compile(r"::([\w.-]+)$")
 
 _article_ref: dict = {"article": None}
 _original_showwarning = None
@@ -164,10 +180,7 @@ def short_note(message, *, article: str | None = None) -> str:
 def _article_file(article) -> tuple[Path | None, str | None]:
     if not article or not isinstance(article, (str, Path)):
         return None, None
-    article = str(article)
-    m = _LOCATION.search(article)
-    item = m.group(1) if m else None
-    return (resolve_path(article[:m.start()] if m else article), item)
+    return split_item(article)
 
 
 def _same_file(found: str, own: Path) -> bool:

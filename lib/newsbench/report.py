@@ -88,14 +88,22 @@ def available_notebooks(folder: Path | None = None) -> list[Notebook]:
 
 
 def select_notebooks(spec: str | None, available: list[Notebook]) -> list[Notebook]:
-    """Pick notebooks by number or name: ``"01,02"``, ``"01-sentiment"``; all when empty."""
-    if not spec:
+    """Pick notebooks by number or name: ``"01,02"``, ``"01-sentiment"``; all when ``None``.
+
+    Raises:
+        ParameterError: a name no notebook has, or a selection naming none (``",,,"``).
+    """
+    if spec is None:
         return list(available)
+    names = ", ".join(nb.name for nb in available)
+    items = [s.strip() for s in spec.split(",") if s.strip()]
+    if not items:
+        raise ParameterError(f"--notebooks {spec!r}: names no notebook; give numbers or names, "
+                             f"comma-separated, from {names}")
     chosen = []
-    for item in (s.strip() for s in spec.split(",") if s.strip()):
+    for item in items:
         match = [nb for nb in available if item in (nb.key, nb.name, nb.path.name)]
         if not match:
-            names = ", ".join(nb.name for nb in available)
             raise ParameterError(f"--notebooks: no notebook '{item}'; choose from {names}")
         chosen.extend(m for m in match if m not in chosen)
     return chosen
@@ -137,12 +145,37 @@ def check_params(given: dict, notebooks: list[Notebook], *, checked: bool = True
 
 
 def read_params_file(path: Path) -> dict:
-    """A YAML (or JSON) mapping of parameter names to values."""
-    from .load import _read_yaml, decode
+    """A YAML (or JSON) mapping of parameter names to values.
 
+    Raises:
+        InputFileError: no such file, unreadable YAML (with its line), not a mapping, or a
+            name that is not text (``1: x``).
+    """
+    import yaml
+
+    from .load import decode
+    from .load.meta import _yaml_loader
+
+    path = Path(path)
     if not path.is_file():
         raise InputFileError(f"{path}: no such parameters file; check the -f path")
-    return _read_yaml(decode(path.read_bytes(), where=str(path)), where=str(path))
+    try:
+        data = yaml.load(decode(path.read_bytes(), where=str(path)), Loader=_yaml_loader())
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" at line {mark.line + 1}" if mark is not None else ""
+        raise InputFileError(f"{path}: unreadable YAML{at}; fix the parameters file's syntax "
+                             f"(NAME: VALUE lines)") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InputFileError(f"{path}: a parameters file holds NAME: VALUE lines, not a "
+                             f"{type(data).__name__}; see newsbench report --list-params")
+    for name in data:
+        if not isinstance(name, str) or not name.strip():
+            raise InputFileError(f"{path}: parameter name {name!r} is not a name; write NAME: VALUE "
+                                 f"lines with names from newsbench report --list-params")
+    return {name.strip(): value for name, value in data.items()}
 
 
 def params_table(notebooks: list[Notebook]) -> str:
@@ -156,6 +189,152 @@ def params_table(notebooks: list[Notebook]) -> str:
     return "\n".join(lines)
 
 
+# --- the output folder ---------------------------------------------------------------------------
+
+#: Names the report writes in its output folder itself (compared ignoring case, as macOS and
+#: Windows do): an article's folder never takes one of them.
+_OWN_NAMES = re.compile(r"^(index\.html|run\.json|corpus(-.*)?\.(html|ipynb|failed\.ipynb|json))$",
+                        re.I)
+
+
+def is_report_name(name: str) -> bool:
+    """True for a name the report itself uses in its output folder (``index.html``,
+    ``corpus.html``, ``corpus.json``, ``run.json``, a hidden name, its lock and staging)."""
+    return not name or name.startswith(".") or bool(_OWN_NAMES.match(name))
+
+
+def report_folders(article_ids) -> dict[str, str]:
+    """Each article's folder in the output folder: its id, unless that is a name the report
+    uses itself (``index.html`` from ``index.html.txt``: ``article-index.html``) or differs
+    from an earlier id only in case (one folder on macOS and Windows: ``-2``, ``-3``). The
+    same ids always get the same folders."""
+    ids = list(dict.fromkeys(article_ids))
+    out: dict[str, str] = {}
+    used: set[str] = set()
+
+    def claim(aid: str, base: str) -> None:
+        name, n = base, 1
+        while name.lower() in used or is_report_name(name):
+            n += 1
+            name = f"{base}-{n}"
+        used.add(name.lower())
+        out[aid] = name
+
+    for aid in ids:  # ids keep their own names first
+        if not is_report_name(aid) and aid.lower() not in used:
+            used.add(aid.lower())
+            out[aid] = aid
+    for aid in ids:
+        if aid not in out:
+            claim(aid, aid if not is_report_name(aid) else "article-" + aid.lstrip("."))
+    return {aid: out[aid] for aid in ids}
+
+
+def check_out(out: Path, *, flag: str = "-o") -> None:
+    """Refuse an output folder that cannot be one, before anything runs: a file, a path under
+    a file, a folder this user cannot write.
+
+    Raises:
+        ParameterError: a file (or a path under one). CacheError: not writable.
+    """
+    from .errors import CacheError
+
+    out = Path(out)
+    probe = out
+    while not probe.exists() and probe.parent != probe:  # the nearest folder that exists
+        probe = probe.parent
+    if probe.exists() and not probe.is_dir():
+        where = "is a file" if probe == out else f"is under {probe}, a file"
+        raise ParameterError(f"{flag} {out}: {where}, not a folder; give a folder for the reports")
+    if probe.is_dir() and not os.access(probe, os.W_OK | os.X_OK):
+        what = "write in the folder" if probe == out else f"create the folder in {probe}"
+        raise CacheError(f"{flag} {out}: cannot {what} (permission denied); choose another "
+                         f"folder for the reports")
+
+
+def _make_out(out: Path) -> None:
+    from .errors import CacheError
+
+    check_out(out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CacheError(f"-o {out}: cannot create the folder ({exc.strerror}); choose another "
+                         f"folder for the reports") from None
+
+
+# --- leftovers of killed runs ------------------------------------------------------------------
+
+#: The file naming the process that owns a staging or kernel folder (``PID START``).
+OWNER_FILE = ".owner"
+
+
+def _start_time(pid: int) -> float | None:
+    try:
+        import psutil
+
+        return psutil.Process(pid).create_time()
+    except Exception:  # no psutil, no such process, no access
+        return None
+
+
+def _mark_owner(folder: Path) -> None:
+    pid = os.getpid()
+    (folder / OWNER_FILE).write_text(f"{pid} {_start_time(pid) or 0}\n", encoding="ascii")
+
+
+def _owner_alive(folder: Path) -> bool | None:
+    """Whether the process that made ``folder`` still runs (``None``: the folder names none)."""
+    try:
+        pid_text, _, started = (folder / OWNER_FILE).read_text(encoding="ascii").strip().partition(" ")
+        pid = int(pid_text)
+    except (OSError, ValueError):
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's live process
+        return True
+    now = _start_time(pid)
+    try:
+        recorded = float(started or 0)
+    except ValueError:
+        recorded = 0.0
+    # a reused pid: the process running now started later than the one that wrote the file
+    return not (now and recorded and abs(now - recorded) > 2)
+
+
+#: A leftover without an owner file (made before owners were recorded) is stale after this.
+UNOWNED_STALE_SECONDS = 24 * 3600
+
+
+def clean_stale(out: Path | None = None) -> list[Path]:
+    """Remove what killed runs left: staging folders ``OUT/.run-*`` and kernel folders
+    ``$TMPDIR/nbk-*`` whose owner process is gone (or, without an owner file, a day old).
+
+    Returns:
+        The folders removed.
+    """
+    found = list(Path(tempfile.gettempdir()).glob("nbk-*"))
+    if out is not None and Path(out).is_dir():
+        found += list(Path(out).glob(".run-*"))
+    removed = []
+    for folder in found:
+        try:
+            if not folder.is_dir() or folder.is_symlink():
+                continue
+            alive = _owner_alive(folder)
+            if alive is None:
+                alive = time.time() - folder.stat().st_mtime < UNOWNED_STALE_SECONDS
+            if not alive:
+                shutil.rmtree(folder, ignore_errors=True)
+                removed.append(folder)
+        except OSError:
+            continue
+    return removed
+
+
 # --- running -----------------------------------------------------------------------------------
 
 @dataclass
@@ -166,6 +345,24 @@ class TaskResult:
     seconds: float
     error: str = ""
     kept: str = ""
+
+
+class ReportInterrupted(KeyboardInterrupt):
+    """Ctrl-C stopped a report: queued notebooks were cancelled and running kernels stopped.
+
+    Attributes:
+        written: reports published (articles whose every notebook had finished).
+        total: reports the run was to write.
+    """
+
+    def __init__(self, written: int, total: int):
+        super().__init__(f"interrupted: {written} of {total} reports written, previous reports kept")
+        self.written = written
+        self.total = total
+
+
+class _Cancelled(Exception):
+    """A kernel was asked for after the run was interrupted."""
 
 
 def _article_param(art: Article) -> str:
@@ -183,13 +380,16 @@ PRELOAD = "import newsbench, newsbench.charts, newsbench.notebook, newsbench.par
 class Kernels:
     """Kernels started ahead of need: a kernel boots (and imports newsbench) while the
     parent analyses articles or other notebooks run. Each kernel talks over IPC sockets in a
-    folder of its own, so parallel kernels never race for TCP ports."""
+    folder of its own (``$TMPDIR/nbk-*``, with its connection file and the owner's pid), so
+    parallel kernels never race for TCP ports and a killed run's folders can be found."""
 
     def __init__(self, total: int, cwd: Path):
         self.left = total
         self.cwd = cwd
         self.ready: list = []
+        self.active: list = []
         self.lock = threading.Lock()
+        self.cancelled = threading.Event()
 
     def _start(self):
         # the async manager: papermill's client then polls the kernel while it waits, so a
@@ -197,48 +397,95 @@ class Kernels:
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
 
+        if self.cancelled.is_set():
+            raise _Cancelled("the report was interrupted")
         sockets = Path(tempfile.mkdtemp(prefix="nbk-"))
-        km = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=str(sockets / "kernel"))
-        run_sync(km.start_kernel)(cwd=str(self.cwd), stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.DEVNULL,
-                                  extra_arguments=[f"--IPKernelApp.exec_lines={PRELOAD}"] if PRELOAD else [])
+        try:
+            _mark_owner(sockets)
+            km = AsyncKernelManager(kernel_name="python3", transport="ipc",
+                                    ip=str(sockets / "kernel"),
+                                    connection_file=str(sockets / "kernel.json"))
+            run_sync(km.start_kernel)(cwd=str(self.cwd), stdout=subprocess.DEVNULL,
+                                      stderr=subprocess.DEVNULL,
+                                      extra_arguments=[f"--IPKernelApp.exec_lines={PRELOAD}"] if PRELOAD else [])
+        except BaseException:
+            shutil.rmtree(sockets, ignore_errors=True)
+            raise
         return km, sockets
 
     def prime(self, n: int) -> None:
         with self.lock:
-            while n > 0 and self.left > 0:
+            while n > 0 and self.left > 0 and not self.cancelled.is_set():
                 self.ready.append(self._start())
                 self.left -= 1
                 n -= 1
 
     def acquire(self):
         with self.lock:
+            if self.cancelled.is_set():
+                raise _Cancelled("the report was interrupted")
             if self.ready:
                 kernel = self.ready.pop(0)
             else:
                 kernel = self._start()
                 self.left -= 1
+            self.active.append(kernel)
             if self.left > 0 and not self.ready:  # one spare boots while this one works
                 self.ready.append(self._start())
                 self.left -= 1
             return kernel
 
-    @staticmethod
-    def release(kernel) -> None:
+    def release(self, kernel) -> None:
         from jupyter_core.utils import run_sync
 
+        with self.lock:
+            if kernel in self.active:
+                self.active.remove(kernel)
         km, sockets = kernel
         try:
-            run_sync(km.shutdown_kernel)(now=True)
+            if self.cancelled.is_set():
+                _kill(km)
+            else:
+                run_sync(km.shutdown_kernel)(now=True)
         except Exception:
             pass
         shutil.rmtree(sockets, ignore_errors=True)
 
     def close(self) -> None:
         with self.lock:
-            for kernel in self.ready:
-                self.release(kernel)
-            self.ready.clear()
+            ready, self.ready = self.ready, []
+        for kernel in ready:
+            self.release(kernel)
+
+    def cancel(self) -> None:
+        """Start no more kernels and kill every one started (Ctrl-C): the notebooks running
+        in them fail at once (papermill sees the kernel die) and their threads end."""
+        self.cancelled.set()
+        with self.lock:
+            ready, active, self.ready = self.ready, list(self.active), []
+        for km, _ in ready + active:
+            _kill(km)
+        for _, sockets in ready:  # an active one's folder goes when its thread releases it
+            shutil.rmtree(sockets, ignore_errors=True)
+
+    def leftovers(self) -> list[Path]:
+        with self.lock:
+            return [sockets for _, sockets in self.active]
+
+
+def _kill(km) -> None:
+    """Kill a kernel's process group (kernels run in a session of their own) at once."""
+    import signal
+
+    prov = getattr(km, "provisioner", None)
+    pgid, pid = getattr(prov, "pgid", None), getattr(prov, "pid", None)
+    try:
+        if pgid and hasattr(os, "killpg"):
+            os.killpg(pgid, signal.SIGKILL)
+        elif pid:
+            os.kill(pid, signal.SIGKILL)
+    except OSError:
+        pass
 
 
 def _execute(nb: Notebook, art: Article, params: dict, staging: Path, kernels: Kernels) -> TaskResult:
@@ -278,7 +525,7 @@ def _run_notebook(nb: Notebook, values: dict, out: Path, kernels: Kernels, task:
                           error=f"{type(exc).__name__}: {_last_line(str(exc))}")
     finally:
         if kernel is not None:
-            Kernels.release(kernel)
+            kernels.release(kernel)
 
 
 def _last_line(text: str) -> str:
@@ -473,6 +720,20 @@ def _run_banner(run: dict, notes: list[str] = ()) -> str:
     )
 
 
+def _keep_failed(src: Path, kept: Path) -> bool:
+    """Keep a failed run's notebook as ``kept``, written atomically and only when complete
+    (a notebook papermill left empty or cut short is not kept; any older one stays)."""
+    import nbformat
+
+    try:
+        book = nbformat.reads(src.read_text(encoding="utf-8"), as_version=4)
+        text = nbformat.writes(book)
+    except Exception:  # missing, empty, truncated: nothing worth keeping
+        return False
+    atomic_write(kept, text)
+    return True
+
+
 def _publish(staging: Path, final: Path, results: list[TaskResult], record: dict) -> None:
     """Move successful reports into place; keep failed notebooks beside the old reports."""
     final.mkdir(parents=True, exist_ok=True)
@@ -482,10 +743,8 @@ def _publish(staging: Path, final: Path, results: list[TaskResult], record: dict
             os.replace(staging / f"{r.notebook}.html", final / f"{r.notebook}.html")
             os.replace(src_nb, final / f"{r.notebook}.ipynb")
             (final / f"{r.notebook}.failed.ipynb").unlink(missing_ok=True)
-        elif src_nb.exists():
-            kept = final / f"{r.notebook}.failed.ipynb"
-            os.replace(src_nb, kept)
-            r.kept = str(kept)
+        elif _keep_failed(src_nb, final / f"{r.notebook}.failed.ipynb"):
+            r.kept = str(final / f"{r.notebook}.failed.ipynb")
     old = {}
     if (final / "run.json").is_file():
         try:
@@ -520,7 +779,9 @@ def _corpus_rows(out: Path) -> list[str]:
     for rec_file in sorted(out.glob("corpus*.json")):
         try:
             rec = json.loads(rec_file.read_text(encoding="utf-8"))
-        except ValueError:
+        except (OSError, ValueError):  # not a record (a folder, unreadable): not in the index
+            continue
+        if not isinstance(rec, dict):
             continue
         status = _status(rec)
         link = (f'<a href="{e(rec["html"])}">{e(str(rec.get("notebook")))}</a>' if rec.get("html")
@@ -541,7 +802,9 @@ def write_index(out: Path) -> Path:
     for run_file in sorted(out.glob("*/run.json")):
         try:
             run = json.loads(run_file.read_text(encoding="utf-8"))
-        except ValueError:
+        except (OSError, ValueError):
+            continue
+        if not isinstance(run, dict) or is_report_name(run_file.parent.name):
             continue
         aid = run_file.parent.name
         links = []
@@ -618,13 +881,14 @@ def _corpus_task(nb: Notebook, spec: str, n: int, params: dict, run_dir: Path,
 
 
 def _publish_article(run_dir: Path, out: Path, art: Article, results: list[TaskResult],
-                     params: dict) -> None:
+                     params: dict, folder: str | None = None) -> None:
     rec = {"article_id": art.article_id, "title": art.title, "source": art.meta.get("source"),
            "published": params.get("published") or art.meta.get("published"),
            "path": art.meta.get("path"), "parameters": params,
            "ran_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
     ordered = sorted(results, key=lambda r: r.notebook)
-    _publish(run_dir / art.article_id, out / art.article_id, ordered, rec)
+    folder = folder or report_folders([art.article_id])[art.article_id]
+    _publish(run_dir / folder, out / folder, ordered, rec)
 
 
 def _publish_corpus(run_dir: Path, out: Path, nb: Notebook, res: TaskResult, n: int) -> None:
@@ -636,8 +900,7 @@ def _publish_corpus(run_dir: Path, out: Path, nb: Notebook, res: TaskResult, n: 
         os.replace(run_dir / f"{name}.html", out / f"{name}.html")
         os.replace(src, out / f"{name}.ipynb")
         (out / f"{name}.failed.ipynb").unlink(missing_ok=True)
-    elif src.exists():
-        os.replace(src, out / f"{name}.failed.ipynb")
+    elif _keep_failed(src, out / f"{name}.failed.ipynb"):
         res.kept = str(out / f"{name}.failed.ipynb")
     record = {"notebook": nb.name, "articles": n, "ok": res.ok, "error": res.error,
               "seconds": round(res.seconds, 2),
@@ -646,79 +909,196 @@ def _publish_corpus(run_dir: Path, out: Path, nb: Notebook, res: TaskResult, n: 
     atomic_write(out / f"{name}.json", json.dumps(record, indent=1, sort_keys=True))
 
 
+def cores() -> int:
+    """The cores this process may run on (a container's share, not the host's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def plan_jobs(jobs: int | None, tasks: int) -> tuple[int, str]:
+    """How many notebooks run at once: ``jobs`` (default: every core), at most one per core
+    (a kernel per notebook, each some 200 MB: more than the cores is slower, not faster) and
+    one per notebook to run.
+
+    Returns:
+        The number, and a one-line note when an explicit ``jobs`` was lowered (else ``""``).
+
+    Raises:
+        ParameterError: ``jobs`` below 1.
+    """
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
+        raise ParameterError(f"--jobs: {jobs} is not allowed; use 1 or more")
+    n_cores, tasks = cores(), max(tasks, 1)
+    chosen = min(jobs or n_cores, n_cores, tasks)
+    if jobs is None or chosen == jobs:
+        return chosen, ""
+    if chosen == n_cores and n_cores < tasks:
+        why = f"this machine has {n_cores} core{'s' if n_cores > 1 else ''}"
+    else:
+        why = f"there {'is' if tasks == 1 else 'are'} {tasks} notebook{'s' if tasks > 1 else ''} to run"
+    return chosen, f"--jobs {jobs}: running {chosen} notebook{'s' if chosen > 1 else ''} at once ({why})"
+
+
+def _repair_folders(out: Path) -> None:
+    """Move an article folder an older version named like one of the report's own files
+    (``OUT/index.html/`` from ``index.html.txt``) to its safe name, so the index can be
+    written again; nothing in it is lost."""
+    for entry in out.iterdir():
+        if entry.is_dir() and not entry.name.startswith(".") and is_report_name(entry.name) \
+                and (entry / "run.json").is_file():
+            target = out / report_folders([entry.name])[entry.name]
+            if not target.exists():
+                os.rename(entry, target)
+
+
+def _finished_articles(articles, expected: dict[str, int], results: dict) -> list:
+    return [a for a in articles if len(results[a.article_id]) == expected[a.article_id]]
+
+
 def run_report(articles: list[Article], notebooks: list[Notebook], params: dict, out: Path, *,
                jobs: int | None = None, progress: bool | None = None,
-               per_article: bool | None = None, corpus: str | None = None) -> list[TaskResult]:
+               per_article: bool | None = None, corpus: str | None = None,
+               note=None) -> list[TaskResult]:
     """Run every notebook for every article, up to ``jobs`` at a time, and publish the reports.
 
     Args:
+        jobs: notebooks at once (default: the number of cores; never more than the cores or
+            the notebooks to run).
         per_article: each article's own reports (default: below :data:`PER_ARTICLE_LIMIT`
             articles).
         corpus: the articles as the corpus notebooks' ``corpus`` parameter (paths and globs,
             comma-separated); with two or more articles each selected corpus notebook writes
             ``OUT/corpus.html``, first in the index, from the analysed store.
+        note: called with a one-line note (``jobs`` lowered).
 
     Returns:
         One :class:`TaskResult` per article and notebook (``article_id`` ``corpus`` for the
         corpus reports).
+
+    Raises:
+        ParameterError: a parameter the notebooks refuse (checked before anything runs), an
+            output folder that is a file. CacheError: an output folder that cannot be written.
+        ReportInterrupted: Ctrl-C. Queued notebooks are cancelled and running kernels killed;
+            the articles (and corpus report) whose notebooks had all finished are published,
+            every other report stays as it was.
     """
     from .analysis import as_article
     from .runner import run_corpus
     from .store import Store
 
-    jobs = jobs or os.cpu_count() or 1
-    if jobs < 1:
-        raise ParameterError(f"--jobs: {jobs} is not allowed; use 1 or more")
+    check_params(params, notebooks)  # range and choice checks too, before any analysis
     out = Path(out).resolve()  # kernels run in the notebooks' folder: no relative paths
-    out.mkdir(parents=True, exist_ok=True)
     per_article = len(articles) < PER_ARTICLE_LIMIT if per_article is None else per_article
     corpus_nbs = [nb for nb in notebooks if is_corpus_notebook(nb)] \
         if corpus and len(articles) >= 2 else []
     article_nbs = [nb for nb in notebooks if not is_corpus_notebook(nb)] if per_article else []
     options = {k: params[k] for k in ("method",) if k in params}
     tasks = [(nb, art) for art in articles for nb in article_nbs]
+    total = len(tasks) + len(corpus_nbs)
+    jobs, jobs_note = plan_jobs(jobs, total)
+    _make_out(out)
+    clean_stale(out)  # staging and kernel folders of runs that were killed
+    if jobs_note and note is not None:
+        note(jobs_note)
+    folders = report_folders(a.article_id for a in articles)
     folder = notebooks[0].path.parent if notebooks else Path.cwd()
-    kernels = Kernels(len(tasks) + len(corpus_nbs), folder)
-    kernels.prime(jobs)  # they boot while the NLP runs below
+    kernels = Kernels(total, folder)
     quiet = progress is False  # None: a bar on a terminal, plain lines in a log
     try:
+        kernels.prime(jobs)  # they boot while the NLP runs below
         # the NLP once, in batches, into the store the notebooks read (config.store_dir)
         arts = [as_article(a, params.get("published") or None) for a in articles]
         run_corpus(arts, Store(config.store_dir()), engine="serial", quiet=quiet, total=len(arts),
                    **options)
+    except KeyboardInterrupt:
+        kernels.cancel()
+        raise ReportInterrupted(0, total) from None
     except BaseException:
         kernels.close()
         raise
-    run_dir = Path(tempfile.mkdtemp(prefix=".run-", dir=out))
+    try:
+        run_dir = Path(tempfile.mkdtemp(prefix=".run-", dir=out))
+        _mark_owner(run_dir)
+    except BaseException:
+        kernels.close()
+        raise
     results: dict[str, list[TaskResult]] = {a.article_id: [] for a in articles}
+    expected = {a.article_id: 0 for a in articles}
+    for _, art in tasks:
+        expected[art.article_id] += 1
     corpus_results: dict[str, TaskResult] = {}
+    interrupted = False
+    pool = ThreadPoolExecutor(max_workers=jobs)
+    futures: dict = {}
     try:
         from .progress import progress as progress_bar
 
-        total = len(tasks) + len(corpus_nbs)
-        with progress_bar(total, desc="notebooks", unit="notebooks", quiet=quiet) as bar, \
-                ThreadPoolExecutor(max_workers=jobs) as pool:
-            futures = {pool.submit(_corpus_task, nb, corpus, len(articles), params, run_dir,
-                                   kernels): nb for nb in corpus_nbs}  # the longest first
-            for nb, art in tasks:
-                staging = run_dir / art.article_id
-                staging.mkdir(exist_ok=True)
-                futures[pool.submit(_execute, nb, art, params, staging, kernels)] = art
-            for fut in as_completed(futures):
-                res = fut.result()
-                if isinstance(futures[fut], Notebook):
-                    corpus_results[futures[fut].name] = res
-                else:
-                    results[res.article_id].append(res)
-                bar.update(1)
-        with locked(out):
-            for nb in corpus_nbs:
-                _publish_corpus(run_dir, out, nb, corpus_results[nb.name], len(articles))
-            for art in articles if article_nbs else ():
-                _publish_article(run_dir, out, art, results[art.article_id], params)
-            write_index(out)
+        try:
+            with progress_bar(total, desc="notebooks", unit="notebooks", quiet=quiet) as bar:
+                futures.update({pool.submit(_corpus_task, nb, corpus, len(articles), params, run_dir,
+                                            kernels): nb for nb in corpus_nbs})  # the longest first
+                for nb, art in tasks:
+                    staging = run_dir / folders[art.article_id]
+                    staging.mkdir(exist_ok=True)
+                    futures[pool.submit(_execute, nb, art, params, staging, kernels)] = art
+                for fut in as_completed(futures):
+                    res = fut.result()  # a task's own KeyboardInterrupt comes out here too
+                    if isinstance(futures[fut], Notebook):
+                        corpus_results[futures[fut].name] = res
+                    else:
+                        results[res.article_id].append(res)
+                    bar.update(1)
+        except KeyboardInterrupt:
+            interrupted = True
+            kernels.cancel()  # no kernel starts any more; the running ones die now
+            pool.shutdown(wait=False, cancel_futures=True)
+            _wait_briefly(futures, seconds=5)
+            for fut, what in futures.items():  # finished well in the meantime: kept too
+                if fut.done() and not fut.cancelled() and fut.exception() is None \
+                        and fut.result().ok:
+                    res = fut.result()
+                    if isinstance(what, Notebook):
+                        corpus_results.setdefault(what.name, res)
+                    elif res not in results[res.article_id]:
+                        results[res.article_id].append(res)
+        done_arts = _finished_articles(articles, expected, results) if article_nbs else []
+        if interrupted:
+            for r in list(corpus_results):
+                if not corpus_results[r].ok:
+                    del corpus_results[r]
+        published = [nb for nb in corpus_nbs if nb.name in corpus_results]
+        written = 0
+        if not interrupted or published or done_arts:
+            with locked(out):
+                _repair_folders(out)
+                for nb in published:
+                    _publish_corpus(run_dir, out, nb, corpus_results[nb.name], len(articles))
+                for art in done_arts:
+                    _publish_article(run_dir, out, art, results[art.article_id], params,
+                                     folders[art.article_id])
+                write_index(out)
+            written = sum(r.ok for r in corpus_results.values()) + sum(
+                r.ok for a in done_arts for r in results[a.article_id])
+        if interrupted:
+            raise ReportInterrupted(written, total)
     finally:
+        if not interrupted:
+            pool.shutdown(wait=True)
         kernels.close()
+        for sockets in kernels.leftovers():  # threads still stuck on a killed kernel
+            shutil.rmtree(sockets, ignore_errors=True)
         shutil.rmtree(run_dir, ignore_errors=True)
     return [corpus_results[nb.name] for nb in corpus_nbs] + [
         r for art in articles for r in sorted(results[art.article_id], key=lambda r: r.notebook)]
+
+
+def _wait_briefly(futures, *, seconds: float) -> None:
+    """Wait up to ``seconds`` for the running tasks to end (their kernels were killed)."""
+    from concurrent.futures import wait
+
+    try:
+        wait([f for f in futures if not f.cancelled()], timeout=seconds)
+    except KeyboardInterrupt:  # a second Ctrl-C: stop waiting
+        pass
