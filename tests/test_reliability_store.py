@@ -139,7 +139,6 @@ def test_two_runs_racing_leave_one_whole_set(tmp_path):
     assert not [p for p in out.iterdir() if p.name.startswith(".staging-")]
 
 
-@pytest.mark.xfail(strict=True, reason="needs cli.write_frames to call store.write_frame_set")
 def test_cli_full_disk_mid_csv_set_keeps_the_previous_set(tmp_path, monkeypatch, capsys, nlp):
     out = tmp_path / "out"
     assert main(["analyze", str(SMALL), "--out", str(out), "--format", "csv", "-q",
@@ -185,7 +184,8 @@ def test_readers_never_see_part_of_a_batch(tmp_path, monkeypatch):
 
     def read_while_writing():
         reader = Store(root)
-        while len(seen) < 400 and not done_writing.is_set():
+        while not done_writing.is_set():   # as long as batches land (no cap: a loaded
+            time.sleep(0.005)                # machine may write slowly)
             try:
                 live = reader.done()
                 for frame in ("sentences", "paragraphs", "emotions", "mentions"):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import os
 import signal
 import sys
@@ -18,7 +17,6 @@ from typing import List, Optional
 import typer
 
 from .errors import NewsbenchError, ParameterError, one_line
-from .fsutil import atomic_write
 
 app = typer.Typer(
     help="newsbench: read news articles with numbers and pictures.\n\n"
@@ -83,23 +81,13 @@ def write_frames(frames: dict, run: dict, out: Path, fmt: str) -> list[Path]:
     """Write each frame to ``out/<frame>.<fmt>`` (csv or json) plus ``out/run.json``; each file
     is replaced only once its new version is complete."""
     from .errors import CacheError
+    from .store import write_frame_set
 
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise CacheError(f"--out {out}: cannot create the folder ({exc.strerror}); choose another") from None
-    written = []
-    for name, df in frames.items():
-        path = out / f"{name}.{fmt}"
-        if fmt == "csv":
-            atomic_write(path, lambda p, df=df: df.to_csv(p, index=False))
-        else:
-            atomic_write(path, lambda p, df=df: df.to_json(p, orient="records", date_format="iso",
-                                                          force_ascii=False, indent=1))
-        written.append(path)
-    written.append(atomic_write(out / "run.json", json.dumps(run, indent=1, sort_keys=True,
-                                                             default=str)))
-    return written
+    return write_frame_set(frames, run, out, fmt)
 
 
 @app.callback()
@@ -139,7 +127,8 @@ def analyze(
     import shutil
     import tempfile
 
-    from . import config
+    from . import cache as cachelib
+    from .executors import default_jobs
     from .load import iter_articles, parse_columns
     from .runner import read_in_order, run_corpus
     from .schema import FRAMES
@@ -150,6 +139,11 @@ def analyze(
     check_method(method)
     if jobs is not None and jobs < 1:
         raise ParameterError(f"--jobs: {jobs} is not allowed; use 1 or more")
+    if jobs is not None and not scheduler and jobs > default_jobs():
+        # a worker per job, each with the model (about 0.5 GB): more than the cores is no faster
+        _say(f"--jobs {jobs}: running {default_jobs()} worker(s) at once (this machine has "
+             f"{default_jobs()} core(s))", err=True)
+        jobs = default_jobs()
     if out.exists() and not out.is_dir():
         raise ParameterError(f"--out {out}: is a file, not a folder; give a folder for the frames")
     mapping = parse_columns(",".join(columns)) if columns else None
@@ -166,7 +160,7 @@ def analyze(
              f"corpus entity ids in {out}/{IDENTITIES_FILE})")
         return
     temp = Path(tempfile.mkdtemp(prefix="newsbench-store-")) if no_cache else None
-    store = Store(temp or config.store_dir())
+    store = Store(temp) if temp else cachelib.working_store()
     try:
         summary = run_corpus(articles, store, **run_opts)
         frames = {name: read_in_order(store, name, summary.article_ids) for name in FRAMES}

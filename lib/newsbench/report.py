@@ -30,6 +30,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import cache as cachelib
 from . import config
 from .errors import InputFileError, NewsbenchError, ParameterError
 from .fsutil import atomic_write, locked
@@ -151,21 +152,15 @@ def read_params_file(path: Path) -> dict:
         InputFileError: no such file, unreadable YAML (with its line), not a mapping, or a
             name that is not text (``1: x``).
     """
-    import yaml
-
     from .load import decode
-    from .load.meta import _yaml_loader
+    from .load.meta import load_yaml
+    from .load.textio import read_bytes
 
     path = Path(path)
     if not path.is_file():
         raise InputFileError(f"{path}: no such parameters file; check the -f path")
-    try:
-        data = yaml.load(decode(path.read_bytes(), where=str(path)), Loader=_yaml_loader())
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" at line {mark.line + 1}" if mark is not None else ""
-        raise InputFileError(f"{path}: unreadable YAML{at}; fix the parameters file's syntax "
-                             f"(NAME: VALUE lines)") from None
+    data = load_yaml(decode(read_bytes(path, str(path)), where=str(path)), where=str(path),
+                     what="the parameters file's syntax (NAME: VALUE lines)")
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -986,7 +981,6 @@ def run_report(articles: list[Article], notebooks: list[Notebook], params: dict,
     """
     from .analysis import as_article
     from .runner import run_corpus
-    from .store import Store
 
     check_params(params, notebooks)  # range and choice checks too, before any analysis
     out = Path(out).resolve()  # kernels run in the notebooks' folder: no relative paths
@@ -1010,7 +1004,7 @@ def run_report(articles: list[Article], notebooks: list[Notebook], params: dict,
         kernels.prime(jobs)  # they boot while the NLP runs below
         # the NLP once, in batches, into the store the notebooks read (config.store_dir)
         arts = [as_article(a, params.get("published") or None) for a in articles]
-        run_corpus(arts, Store(config.store_dir()), engine="serial", quiet=quiet, total=len(arts),
+        run_corpus(arts, cachelib.working_store(), engine="serial", quiet=quiet, total=len(arts),
                    **options)
     except KeyboardInterrupt:
         kernels.cancel()
