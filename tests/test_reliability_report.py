@@ -400,3 +400,26 @@ def test_run_report_checks_ranges_and_choices_before_any_analysis(tmp_path, monk
             rep.run_report([nb.load_article(SMALL)], books, params, tmp_path / "out",
                            progress=False)
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.slow
+def test_a_full_disk_stops_a_report_with_one_line_and_keeps_previous_reports(
+        toy_notebooks, tmp_path, monkeypatch, capsys):
+    import errno
+
+    out = tmp_path / "reports"
+    assert main(["report", str(SMALL), "-o", str(out), "-p", "size", "1", "-n", "01", "-q"]) == 0
+    before = _tree(out)
+
+    def full(*_a, **_k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(rep, "render_html", full)
+    capsys.readouterr()
+    code = main(["report", str(SMALL), str(OTHER), "-o", str(out), "-p", "size", "1", "-n", "01",
+                 "-q"])
+    err = [ln for ln in capsys.readouterr().err.splitlines() if ln.strip()]
+    assert code == 1
+    assert len(err) == 1 and "no space left on device writing" in err[0], err
+    assert _tree(out) == before                                  # previous reports kept
+    assert not list(out.glob(".run-*"))

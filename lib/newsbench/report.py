@@ -33,7 +33,7 @@ from pathlib import Path
 from . import cache as cachelib
 from . import config
 from .errors import InputFileError, NewsbenchError, ParameterError
-from .fsutil import atomic_write, locked
+from .fsutil import NO_SPACE_ERRNOS, NoSpaceError, atomic_write, locked
 from .load import Article
 from .params import NOTEBOOKS, RUNNER_PARAMS, Param, coerce
 
@@ -516,6 +516,9 @@ def _run_notebook(nb: Notebook, values: dict, out: Path, kernels: Kernels, task:
         return TaskResult(task, nb.name, False, time.monotonic() - started,
                           error=f"cell {number}: {exc.ename}: {_last_line(exc.evalue)}")
     except Exception as exc:  # kernel died, export failed ...
+        if isinstance(exc, NoSpaceError) or (isinstance(exc, OSError)
+                                             and exc.errno in NO_SPACE_ERRNOS):
+            raise NoSpaceError(out.parent) from None  # the run stops: one line, not one per notebook
         return TaskResult(task, nb.name, False, time.monotonic() - started,
                           error=f"{type(exc).__name__}: {_last_line(str(exc))}")
     finally:
@@ -1015,6 +1018,11 @@ def run_report(articles: list[Article], notebooks: list[Notebook], params: dict,
     try:
         run_dir = Path(tempfile.mkdtemp(prefix=".run-", dir=out))
         _mark_owner(run_dir)
+    except OSError as exc:
+        kernels.close()
+        if exc.errno in NO_SPACE_ERRNOS:
+            raise NoSpaceError(out) from None
+        raise
     except BaseException:
         kernels.close()
         raise
@@ -1023,7 +1031,7 @@ def run_report(articles: list[Article], notebooks: list[Notebook], params: dict,
     for _, art in tasks:
         expected[art.article_id] += 1
     corpus_results: dict[str, TaskResult] = {}
-    interrupted = False
+    interrupted = stopped = False
     pool = ThreadPoolExecutor(max_workers=jobs)
     futures: dict = {}
     try:
@@ -1044,6 +1052,11 @@ def run_report(articles: list[Article], notebooks: list[Notebook], params: dict,
                     else:
                         results[res.article_id].append(res)
                     bar.update(1)
+        except NoSpaceError:
+            stopped = True    # the disk is full: nothing more can be written, stop at once
+            kernels.cancel()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
         except KeyboardInterrupt:
             interrupted = True
             kernels.cancel()  # no kernel starts any more; the running ones die now
@@ -1078,7 +1091,7 @@ def run_report(articles: list[Article], notebooks: list[Notebook], params: dict,
         if interrupted:
             raise ReportInterrupted(written, total)
     finally:
-        if not interrupted:
+        if not interrupted and not stopped:
             pool.shutdown(wait=True)
         kernels.close()
         for sockets in kernels.leftovers():  # threads still stuck on a killed kernel
