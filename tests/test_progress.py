@@ -140,3 +140,13 @@ def test_a_closed_stream_does_not_fail():
     file.close()
     bar.update()
     bar.close()
+
+
+def test_a_caller_that_says_interrupted_itself_gets_no_stopped_line(clock):
+    file = io.StringIO()
+    with pytest.raises(KeyboardInterrupt):
+        with progress(100, desc="notebooks", unit="notebooks", file=file,
+                      quiet_on_interrupt=True) as bar:
+            bar.update(3)
+            raise KeyboardInterrupt
+    assert "stopped after" not in file.getvalue()

@@ -103,6 +103,7 @@ def test_ctrl_c_stops_a_report_at_once_and_keeps_previous_reports(slow_notebooks
     assert "Traceback" not in stderr
     lines = [ln for ln in stderr.splitlines() if ln.startswith("newsbench:")]
     assert lines == ["newsbench: interrupted: 2 of 4 reports written, previous reports kept"]
+    assert "stopped after" not in stderr        # the one line says it; the progress does not
     after = _tree(out)
     # the undated article's reports are the previous run's, byte for byte and complete
     for name in ("wire_nodate/01-quick.html", "wire_nodate/02-slow.html",

@@ -144,6 +144,15 @@ class _Lines(Progress):
             self._last = now
             self._emit(self._line(now, final=False))
 
+    quiet_on_interrupt = False
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if (self.quiet_on_interrupt and exc_type is not None
+                and issubclass(exc_type, KeyboardInterrupt)):
+            self.closed = True            # the caller's own line says it stopped
+            return
+        super().__exit__(exc_type, exc, tb)
+
     def _finish(self) -> None:
         self._emit(self._line(time.monotonic(), final=True))
 
@@ -163,7 +172,8 @@ def _is_terminal(file) -> bool:
 
 
 def progress(total: int | None, *, desc: str, unit: str, quiet: bool = False,
-             file: IO[str] | None = None, interval: float = 5.0) -> Progress:
+             file: IO[str] | None = None, interval: float = 5.0,
+             quiet_on_interrupt: bool = False) -> Progress:
     """A progress display for ``total`` units (``None``: unknown) of work.
 
     Args:
@@ -173,6 +183,8 @@ def progress(total: int | None, *, desc: str, unit: str, quiet: bool = False,
         quiet: show nothing.
         file: where to write (default: ``sys.stderr`` at the time of the call).
         interval: least seconds between two plain lines (not on a terminal).
+        quiet_on_interrupt: on Ctrl-C, no final plain line (the caller says "interrupted: ..."
+            in a line of its own, as ``newsbench report`` does).
 
     Returns:
         An object with ``update(n=1)`` and ``close()``, usable as a context manager.
@@ -182,4 +194,6 @@ def progress(total: int | None, *, desc: str, unit: str, quiet: bool = False,
     file = sys.stderr if file is None else file
     if _is_terminal(file):
         return _Bar(total, desc=desc, unit=unit, file=file)
-    return _Lines(total, desc=desc, unit=unit, file=file, interval=interval)
+    lines = _Lines(total, desc=desc, unit=unit, file=file, interval=interval)
+    lines.quiet_on_interrupt = quiet_on_interrupt
+    return lines

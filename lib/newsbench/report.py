@@ -1038,7 +1038,8 @@ def run_report(articles: list[Article], notebooks: list[Notebook], params: dict,
         from .progress import progress as progress_bar
 
         try:
-            with progress_bar(total, desc="notebooks", unit="notebooks", quiet=quiet) as bar:
+            with progress_bar(total, desc="notebooks", unit="notebooks", quiet=quiet,
+                              quiet_on_interrupt=True) as bar:
                 futures.update({pool.submit(_corpus_task, nb, corpus, len(articles), params, run_dir,
                                             kernels): nb for nb in corpus_nbs})  # the longest first
                 for nb, art in tasks:
