@@ -11,6 +11,7 @@ Built in two passes over one article:
 
 from __future__ import annotations
 
+import heapq
 import re
 
 import pandas as pd
@@ -55,7 +56,14 @@ def _entities(ctx: Context, start: int, end: int, doc, offset: int) -> str:
 
 
 class _Events:
-    """The rows of the events frame as they are found, and what pass 2 needs from pass 1."""
+    """The rows of the events frame as they are found, and what pass 2 needs from pass 1
+    (indexed once, when pass 2 first asks: pass 2 adds no dated rows)."""
+
+    def dated_spans(self) -> set[tuple[int, int]]:
+        """``(start, end)`` of the dated clauses of pass 1."""
+        if self._dated_spans is None:
+            self._dated_spans = {(r["start"], r["end"]) for r in self.rows if r["kind"] == "dated"}
+        return self._dated_spans
 
     def __init__(self, ctx: Context, found: list[tx.Timex], docs: Docs):
         self.ctx, self.found = ctx, found
@@ -64,6 +72,7 @@ class _Events:
         self.clause_keys: list[tuple] = []     # (row index, verbs, nouns, head token)
         self.timex_tokens, self.dated_tokens = set(), set()
         self.token_of = {}
+        self._key_index = self._duration_ends = self._dated_spans = None
         for i, t in enumerate(found):
             span, off = docs.span(t.start, t.end)
             if span is not None:
@@ -209,17 +218,16 @@ def _relative_clause(ev: _Events, tok, doc, off: int) -> None:
         return                         # "since Tuesday": dated already
     head = clause_head(governor(gov))
     s, e = clause_chars(head, off)
-    if any(r["start"] <= s < r["end"] and r["kind"] == "dated" and
-           r["start"] == s and r["end"] == e for r in ev.rows):
+    if (s, e) in ev.dated_spans():
         return                         # the clause has its own date
-    amount_i = _amount_before(ev.found, off + tok.idx, ev.ctx.text)
+    amount_i = _amount_before(ev, off + tok.idx)
     x_text = (noun_phrase(target) if target.pos_ not in ("VERB", "AUX")
               else summary_of(target, short=True))
     amount = (ev.found[amount_i].text + " ") if amount_i is not None else ""
     relation = f"{amount}{tok.lower_} {x_text}"
     x_verbs, x_nouns = lemmas([target] + [c for c in target.children if c.dep_ in
                                           ("nsubj", "nsubjpass", "dobj", "compound")])
-    ref = _find_reference(ev.rows, ev.clause_keys, x_verbs, x_nouns, target, s)
+    ref = _find_reference(ev, x_verbs, x_nouns, target, s)
     skip = {x.i for x in target.subtree} | {tok.i}
     summary = summary_of(head, skip) or x_text
     ents = _entities(ev.ctx, s, e, doc, off)
@@ -235,18 +243,39 @@ def _relative_clause(ev: _Events, tok, doc, off: int) -> None:
            anchor=f"event:{ref_row['value']}")
 
 
-def _amount_before(found: list[tx.Timex], pos: int, text: str) -> int | None:
+def _amount_before(ev: _Events, pos: int) -> int | None:
     """A duration right before a relation word: the "a day" of "a day after"."""
-    for i, t in enumerate(found):
-        if t.type == "DURATION" and 0 <= pos - t.end <= 2 and not text[t.end:pos].strip():
+    if ev._duration_ends is None:
+        ev._duration_ends = {}
+        for i, t in enumerate(ev.found):
+            if t.type == "DURATION":
+                ev._duration_ends.setdefault(t.end, i)
+    text = ev.ctx.text
+    hits = [ev._duration_ends[end] for end in (pos - 2, pos - 1, pos) if end in ev._duration_ends]
+    for i in sorted(hits):
+        if not text[ev.found[i].end:pos].strip():
             return i
     return None
 
 
-def _find_reference(rows, clause_keys, x_verbs, x_nouns, target, before: int):
-    """The dated event that X ("the ceasefire collapsed", "the vote") names, if any."""
-    best = None
-    for idx, verbs, nouns, _head in clause_keys:
+def _find_reference(ev: _Events, x_verbs, x_nouns, target, before: int):
+    """The dated event that X ("the ceasefire collapsed", "the vote") names, if any: among
+    the clauses sharing one of its words (an index of pass 1's clause words)."""
+    rows, clause_keys = ev.rows, ev.clause_keys
+    if ev._key_index is None:
+        ev._key_index = {}
+        for k, (_idx, verbs, nouns, _head) in enumerate(clause_keys):
+            for word in verbs | nouns:
+                ev._key_index.setdefault(word, []).append(k)
+    # the first match (in pass 1's order) that starts before X; else the first match: so the
+    # scan stops at the first match before X, and once the clauses are far past X
+    near = heapq.merge(*(ev._key_index.get(word, ()) for word in (x_verbs | x_nouns)))
+    best, last = None, -1
+    for k in near:
+        if k == last:
+            continue
+        last = k
+        idx, verbs, nouns, _head = clause_keys[k]
         r = rows[idx]
         if r["kind"] != "dated":
             continue
@@ -256,7 +285,16 @@ def _find_reference(rows, clause_keys, x_verbs, x_nouns, target, before: int):
             ok = bool(x_nouns & (nouns | verbs))
         if ok and (best is None or (rows[best]["start"] > before >= r["start"])):
             best = idx
+            if r["start"] <= before:
+                return best
+        if best is not None and r["start"] > before + FAR_PAST:
+            break
     return best
+
+
+#: Characters past X after which no clause of pass 1 can start before X again (pass 1 keeps
+#: text order, give or take a clause).
+FAR_PAST = 10_000
 
 
 def _relative_dates(word: str, ref_row: dict, found, amount_i, pub):

@@ -33,6 +33,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from ..context import Context
@@ -611,10 +612,12 @@ def build(ctx: Context) -> dict[str, list[dict]]:
 def _speaker_id(ctx: Context, sp: Speaker) -> str | None:
     if not sp.name or sp.label is None:
         return None
-    for m in ctx.frames.get("mentions") or []:
-        if m["entity"] == sp.name:
-            return m.get("entity_id")
-    return None
+    ids = ctx._within.get("entity_id_of")
+    if ids is None:                  # the first mention of each entity: its id (indexed once)
+        ids = ctx._within["entity_id_of"] = {}
+        for m in ctx.frames.get("mentions") or []:
+            ids.setdefault(m["entity"], m.get("entity_id"))
+    return ids.get(sp.name)
 
 
 def spoken_dates(quotes: pd.DataFrame, timexes: pd.DataFrame, sentences: pd.DataFrame) -> pd.Series:
@@ -627,21 +630,26 @@ def spoken_dates(quotes: pd.DataFrame, timexes: pd.DataFrame, sentences: pd.Data
                    & timexes["type"].isin(["DATE", "TIME"])]
     if days.empty:
         return out
-    bounds = sentences.set_index(["article_id", "sent_id"])[["start", "end"]]
     for aid, group in quotes.groupby("article_id", sort=False):
-        mine = days[days["article_id"] == aid]
+        mine = days[days["article_id"] == aid].sort_values("start", kind="stable")
         if mine.empty:
             continue
-        spans = list(zip(group["start"], group["end"]))
-        for idx, row in group.iterrows():
-            at = row["cue_start"] if pd.notna(row["cue_start"]) else None
-            if at is None:
+        sents = sentences[sentences["article_id"] == aid].sort_values("start")
+        s_start, s_end = sents["start"].to_numpy(), sents["end"].to_numpy()
+        d_start, d_end = mine["start"].to_numpy(), mine["end"].to_numpy()
+        d_day = mine["date_start"].to_numpy()
+        quoted = Intervals(zip(group["start"], group["end"]))
+        for idx, at in zip(group.index, group["cue_start"]):
+            if pd.isna(at) or not len(s_start):
                 continue
-            sid = int(sentences.loc[(sentences["article_id"] == aid) & (sentences["start"] <= at),
-                                    "sent_id"].max())
-            s, e = bounds.loc[(aid, sid)]
-            hit = mine[(mine["start"] >= s) & (mine["end"] <= e)]
-            hit = hit[[not any(a <= t < b for a, b in spans) for t in hit["start"]]]
-            if len(hit):
-                out.at[idx] = hit["date_start"].iloc[0]
+            k = int(np.searchsorted(s_start, at, side="right")) - 1   # the cue's sentence
+            if k < 0:
+                continue
+            s, e = s_start[k], s_end[k]
+            for j in range(int(np.searchsorted(d_start, s, side="left")), len(d_start)):
+                if d_start[j] > e:
+                    break
+                if d_end[j] <= e and not quoted.covering(int(d_start[j])):
+                    out.at[idx] = d_day[j]
+                    break
     return out
