@@ -1026,80 +1026,109 @@ def run_report(articles: list[Article], notebooks: list[Notebook], params: dict,
     except BaseException:
         kernels.close()
         raise
-    results: dict[str, list[TaskResult]] = {a.article_id: [] for a in articles}
-    expected = {a.article_id: 0 for a in articles}
-    for _, art in tasks:
-        expected[art.article_id] += 1
-    corpus_results: dict[str, TaskResult] = {}
-    interrupted = stopped = False
+    run = _Run(articles, tasks, corpus_nbs, corpus, params, out, run_dir, folders, kernels)
     pool = ThreadPoolExecutor(max_workers=jobs)
-    futures: dict = {}
     try:
-        from .progress import progress as progress_bar
-
-        try:
-            with progress_bar(total, desc="notebooks", unit="notebooks", quiet=quiet,
-                              quiet_on_interrupt=True) as bar:
-                futures.update({pool.submit(_corpus_task, nb, corpus, len(articles), params, run_dir,
-                                            kernels): nb for nb in corpus_nbs})  # the longest first
-                for nb, art in tasks:
-                    staging = run_dir / folders[art.article_id]
-                    staging.mkdir(exist_ok=True)
-                    futures[pool.submit(_execute, nb, art, params, staging, kernels)] = art
-                for fut in as_completed(futures):
-                    res = fut.result()  # a task's own KeyboardInterrupt comes out here too
-                    if isinstance(futures[fut], Notebook):
-                        corpus_results[futures[fut].name] = res
-                    else:
-                        results[res.article_id].append(res)
-                    bar.update(1)
-        except NoSpaceError:
-            stopped = True    # the disk is full: nothing more can be written, stop at once
-            kernels.cancel()
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-        except KeyboardInterrupt:
-            interrupted = True
-            kernels.cancel()  # no kernel starts any more; the running ones die now
-            pool.shutdown(wait=False, cancel_futures=True)
-            _wait_briefly(futures, seconds=5)
-            for fut, what in futures.items():  # finished well in the meantime: kept too
-                if fut.done() and not fut.cancelled() and fut.exception() is None \
-                        and fut.result().ok:
-                    res = fut.result()
-                    if isinstance(what, Notebook):
-                        corpus_results.setdefault(what.name, res)
-                    elif res not in results[res.article_id]:
-                        results[res.article_id].append(res)
-        done_arts = _finished_articles(articles, expected, results) if article_nbs else []
-        if interrupted:
-            for r in list(corpus_results):
-                if not corpus_results[r].ok:
-                    del corpus_results[r]
-        published = [nb for nb in corpus_nbs if nb.name in corpus_results]
-        written = 0
-        if not interrupted or published or done_arts:
-            with locked(out):
-                _repair_folders(out)
-                for nb in published:
-                    _publish_corpus(run_dir, out, nb, corpus_results[nb.name], len(articles))
-                for art in done_arts:
-                    _publish_article(run_dir, out, art, results[art.article_id], params,
-                                     folders[art.article_id])
-                write_index(out)
-            written = sum(r.ok for r in corpus_results.values()) + sum(
-                r.ok for a in done_arts for r in results[a.article_id])
-        if interrupted:
+        run.execute(pool, total, quiet)
+        written = run.publish(bool(article_nbs))
+        if run.interrupted:
             raise ReportInterrupted(written, total)
     finally:
-        if not interrupted and not stopped:
+        if not run.interrupted and not run.stopped:
             pool.shutdown(wait=True)
         kernels.close()
         for sockets in kernels.leftovers():  # threads still stuck on a killed kernel
             shutil.rmtree(sockets, ignore_errors=True)
         shutil.rmtree(run_dir, ignore_errors=True)
-    return [corpus_results[nb.name] for nb in corpus_nbs] + [
-        r for art in articles for r in sorted(results[art.article_id], key=lambda r: r.notebook)]
+    return [run.corpus_results[nb.name] for nb in corpus_nbs] + [
+        r for art in articles for r in sorted(run.results[art.article_id], key=lambda r: r.notebook)]
+
+
+class _Run:
+    """One report run's tasks, their results, and how it ended (interrupted, or stopped by
+    a full disk)."""
+
+    def __init__(self, articles, tasks, corpus_nbs, corpus, params, out, run_dir, folders,
+                 kernels):
+        self.articles, self.tasks, self.corpus_nbs, self.corpus = articles, tasks, corpus_nbs, corpus
+        self.params, self.out, self.run_dir, self.folders = params, out, run_dir, folders
+        self.kernels = kernels
+        self.results: dict[str, list[TaskResult]] = {a.article_id: [] for a in articles}
+        self.expected = {a.article_id: 0 for a in articles}
+        for _, art in tasks:
+            self.expected[art.article_id] += 1
+        self.corpus_results: dict[str, TaskResult] = {}
+        self.interrupted = self.stopped = False
+        self.futures: dict = {}
+
+    def execute(self, pool, total: int, quiet: bool) -> None:
+        """Run every task on ``pool``; Ctrl-C or a full disk cancels what is queued and kills the
+        running kernels at once (what finished well in the meantime is kept)."""
+        from .progress import progress as progress_bar
+
+        futures = self.futures
+        try:
+            with progress_bar(total, desc="notebooks", unit="notebooks", quiet=quiet,
+                              quiet_on_interrupt=True) as bar:
+                futures.update({pool.submit(_corpus_task, nb, self.corpus, len(self.articles),
+                                            self.params, self.run_dir, self.kernels): nb
+                                for nb in self.corpus_nbs})  # the longest first
+                for nb, art in self.tasks:
+                    staging = self.run_dir / self.folders[art.article_id]
+                    staging.mkdir(exist_ok=True)
+                    futures[pool.submit(_execute, nb, art, self.params, staging,
+                                        self.kernels)] = art
+                for fut in as_completed(futures):
+                    self._keep(futures[fut], fut.result())  # a task's KeyboardInterrupt too
+                    bar.update(1)
+        except NoSpaceError:
+            self.stopped = True    # the disk is full: nothing more can be written, stop at once
+            self.kernels.cancel()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        except KeyboardInterrupt:
+            self.interrupted = True
+            self.kernels.cancel()  # no kernel starts any more; the running ones die now
+            pool.shutdown(wait=False, cancel_futures=True)
+            _wait_briefly(futures, seconds=5)
+            for fut, what in futures.items():  # finished well in the meantime: kept too
+                if fut.done() and not fut.cancelled() and fut.exception() is None \
+                        and fut.result().ok:
+                    self._keep(what, fut.result(), once=True)
+
+    def _keep(self, what, res: TaskResult, *, once: bool = False) -> None:
+        if isinstance(what, Notebook):
+            if once:
+                self.corpus_results.setdefault(what.name, res)
+            else:
+                self.corpus_results[what.name] = res
+        elif not once or res not in self.results[res.article_id]:
+            self.results[res.article_id].append(res)
+
+    def publish(self, per_article: bool) -> int:
+        """Move the finished reports into ``out`` under its lock and rewrite the index; after
+        Ctrl-C only articles whose notebooks all finished (and corpus reports that succeeded).
+        Returns how many reports were written."""
+        done_arts = (_finished_articles(self.articles, self.expected, self.results)
+                     if per_article else [])
+        if self.interrupted:
+            for name in [r for r, res in self.corpus_results.items() if not res.ok]:
+                del self.corpus_results[name]
+        published = [nb for nb in self.corpus_nbs if nb.name in self.corpus_results]
+        if self.interrupted and not published and not done_arts:
+            return 0
+        out = self.out
+        with locked(out):
+            _repair_folders(out)
+            for nb in published:
+                _publish_corpus(self.run_dir, out, nb, self.corpus_results[nb.name],
+                                len(self.articles))
+            for art in done_arts:
+                _publish_article(self.run_dir, out, art, self.results[art.article_id],
+                                 self.params, self.folders[art.article_id])
+            write_index(out)
+        return sum(r.ok for r in self.corpus_results.values()) + sum(
+            r.ok for a in done_arts for r in self.results[a.article_id])
 
 
 def _wait_briefly(futures, *, seconds: float) -> None:
