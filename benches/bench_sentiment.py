@@ -62,6 +62,15 @@ def _speed(texts: list[str]) -> list[str]:
     return lines
 
 
+def _figures(part, method: str) -> str:
+    """Pearson r against the gold, and macro F1 at the ±0.05 and the polarity threshold."""
+    r = pearson(part[method].tolist(), part["gold"].tolist())
+    f_a = macro_f1(part["gold_label"].tolist(), polarity(part[method], threshold=0.05).tolist())
+    f_b = macro_f1(part["gold_label"].tolist(),
+                   polarity(part[method], threshold=POLARITY_THRESHOLD).tolist())
+    return f"{r:.3f} | {f_a:.3f} | {f_b:.3f}"
+
+
 def _wire_rows() -> list[str]:
     """The blind wire set (issue 15): overall and per phenomenon, both methods."""
     w = wire()
@@ -74,11 +83,7 @@ def _wire_rows() -> list[str]:
              "| method | n | Pearson r | macro F1 (±0.05) | macro F1 (±%.2f) |" % POLARITY_THRESHOLD,
              "|---|---|---|---|---|"]
     for method in METHODS:
-        r = pearson(w[method].tolist(), w["gold"].tolist())
-        f_a = macro_f1(w["gold_label"].tolist(), polarity(w[method], threshold=0.05).tolist())
-        f_b = macro_f1(w["gold_label"].tolist(),
-                       polarity(w[method], threshold=POLARITY_THRESHOLD).tolist())
-        lines.append(f"| {method} | {len(w)} | {r:.3f} | {f_a:.3f} | {f_b:.3f} |")
+        lines.append(f"| {method} | {len(w)} | {_figures(w, method)} |")
     inter = pearson(w["rating_a"].tolist(), w["rating_b"].tolist())
     lines += ["", f"Agreement of its two raters (Pearson r): {inter:.3f}.", "",
               "| wire phenomenon | n | vader | news | sign right, news (gold not neutral) |",
@@ -101,11 +106,7 @@ def run(*, speed: bool = True) -> str:
     for split in ("dev", "held-out", "all"):
         part = d if split == "all" else d[d["split"] == split]
         for method in METHODS:
-            r = pearson(part[method].tolist(), part["gold"].tolist())
-            f_a = macro_f1(part["gold_label"].tolist(), polarity(part[method], threshold=0.05).tolist())
-            f_b = macro_f1(part["gold_label"].tolist(),
-                           polarity(part[method], threshold=POLARITY_THRESHOLD).tolist())
-            lines.append(f"| {method} | {split} | {len(part)} | {r:.3f} | {f_a:.3f} | {f_b:.3f} |")
+            lines.append(f"| {method} | {split} | {len(part)} | {_figures(part, method)} |")
     inter = pearson(d["rating_a"].tolist(), d["rating_b"].tolist())
     lines += ["", f"Agreement of the two raters (Pearson r): {inter:.3f}.", "",
               "Per phenomenon (the set's primary tag), then per text feature (found in the text: "
