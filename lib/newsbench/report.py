@@ -17,14 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import html
 import json
 import os
-import re
 import shutil
-import subprocess
 import tempfile
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -34,8 +30,10 @@ from . import cache as cachelib
 from . import config
 from .errors import InputFileError, NewsbenchError, ParameterError
 from .fsutil import NO_SPACE_ERRNOS, NoSpaceError, atomic_write, locked
+from .kernels import OWNER_FILE, Kernels, _mark_owner, clean_stale  # noqa: F401 - OWNER_FILE re-exported
 from .load import Article
 from .params import NOTEBOOKS, RUNNER_PARAMS, Param, coerce
+from .report_html import CSP, is_report_name, render_html, write_index  # noqa: F401 - CSP re-exported
 
 
 
@@ -188,16 +186,6 @@ def params_table(notebooks: list[Notebook]) -> str:
 
 #: Names the report writes in its output folder itself (compared ignoring case, as macOS and
 #: Windows do): an article's folder never takes one of them.
-_OWN_NAMES = re.compile(r"^(index\.html|run\.json|corpus(-.*)?\.(html|ipynb|failed\.ipynb|json))$",
-                        re.I)
-
-
-def is_report_name(name: str) -> bool:
-    """True for a name the report itself uses in its output folder (``index.html``,
-    ``corpus.html``, ``corpus.json``, ``run.json``, a hidden name, its lock and staging)."""
-    return not name or name.startswith(".") or bool(_OWN_NAMES.match(name))
-
-
 def report_folders(article_ids) -> dict[str, str]:
     """Each article's folder in the output folder: its id, unless that is a name the report
     uses itself (``index.html`` from ``index.html.txt``: ``article-index.html``) or differs
@@ -258,78 +246,6 @@ def _make_out(out: Path) -> None:
                          f"folder for the reports") from None
 
 
-# --- leftovers of killed runs ------------------------------------------------------------------
-
-#: The file naming the process that owns a staging or kernel folder (``PID START``).
-OWNER_FILE = ".owner"
-
-
-def _start_time(pid: int) -> float | None:
-    try:
-        import psutil
-
-        return psutil.Process(pid).create_time()
-    except Exception:  # no psutil, no such process, no access
-        return None
-
-
-def _mark_owner(folder: Path) -> None:
-    pid = os.getpid()
-    (folder / OWNER_FILE).write_text(f"{pid} {_start_time(pid) or 0}\n", encoding="ascii")
-
-
-def _owner_alive(folder: Path) -> bool | None:
-    """Whether the process that made ``folder`` still runs (``None``: the folder names none)."""
-    try:
-        pid_text, _, started = (folder / OWNER_FILE).read_text(encoding="ascii").strip().partition(" ")
-        pid = int(pid_text)
-    except (OSError, ValueError):
-        return None
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's live process
-        return True
-    now = _start_time(pid)
-    try:
-        recorded = float(started or 0)
-    except ValueError:
-        recorded = 0.0
-    # a reused pid: the process running now started later than the one that wrote the file
-    return not (now and recorded and abs(now - recorded) > 2)
-
-
-#: A leftover without an owner file (made before owners were recorded) is stale after this.
-UNOWNED_STALE_SECONDS = 24 * 3600
-
-
-def clean_stale(out: Path | None = None) -> list[Path]:
-    """Remove what killed runs left: staging folders ``OUT/.run-*`` and kernel folders
-    ``$TMPDIR/nbk-*`` whose owner process is gone (or, without an owner file, a day old).
-
-    Returns:
-        The folders removed.
-    """
-    found = list(Path(tempfile.gettempdir()).glob("nbk-*"))
-    if out is not None and Path(out).is_dir():
-        found += list(Path(out).glob(".run-*"))
-    removed = []
-    for folder in found:
-        try:
-            if not folder.is_dir() or folder.is_symlink():
-                continue
-            alive = _owner_alive(folder)
-            if alive is None:
-                alive = time.time() - folder.stat().st_mtime < UNOWNED_STALE_SECONDS
-            if not alive:
-                shutil.rmtree(folder, ignore_errors=True)
-                removed.append(folder)
-        except OSError:
-            continue
-    return removed
-
-
 # --- running -----------------------------------------------------------------------------------
 
 @dataclass
@@ -356,131 +272,12 @@ class ReportInterrupted(KeyboardInterrupt):
         self.total = total
 
 
-class _Cancelled(Exception):
-    """A kernel was asked for after the run was interrupted."""
-
-
 def _article_param(art: Article) -> str:
     path = art.meta.get("path")
     if not path:
         raise ParameterError(f"article {art.article_id}: has no file; reports need article files")
     p = str(Path(path).resolve())
     return p if art.meta.get("item") is None else f"{p}::{art.article_id}"
-
-
-#: Modules a kernel imports while it boots (before its notebook is sent to it).
-PRELOAD = "import newsbench, newsbench.charts, newsbench.notebook, newsbench.params, newsbench.views"
-
-
-class Kernels:
-    """Kernels started ahead of need: a kernel boots (and imports newsbench) while the
-    parent analyses articles or other notebooks run. Each kernel talks over IPC sockets in a
-    folder of its own (``$TMPDIR/nbk-*``, with its connection file and the owner's pid), so
-    parallel kernels never race for TCP ports and a killed run's folders can be found."""
-
-    def __init__(self, total: int, cwd: Path):
-        self.left = total
-        self.cwd = cwd
-        self.ready: list = []
-        self.active: list = []
-        self.lock = threading.Lock()
-        self.cancelled = threading.Event()
-
-    def _start(self):
-        # the async manager: papermill's client then polls the kernel while it waits, so a
-        # kernel that dies is reported (a blocking client would wait for it forever)
-        from jupyter_client.manager import AsyncKernelManager
-        from jupyter_core.utils import run_sync
-
-        if self.cancelled.is_set():
-            raise _Cancelled("the report was interrupted")
-        sockets = Path(tempfile.mkdtemp(prefix="nbk-"))
-        try:
-            _mark_owner(sockets)
-            km = AsyncKernelManager(kernel_name="python3", transport="ipc",
-                                    ip=str(sockets / "kernel"),
-                                    connection_file=str(sockets / "kernel.json"))
-            run_sync(km.start_kernel)(cwd=str(self.cwd), stdout=subprocess.DEVNULL,
-                                      stderr=subprocess.DEVNULL,
-                                      extra_arguments=[f"--IPKernelApp.exec_lines={PRELOAD}"] if PRELOAD else [])
-        except BaseException:
-            shutil.rmtree(sockets, ignore_errors=True)
-            raise
-        return km, sockets
-
-    def prime(self, n: int) -> None:
-        with self.lock:
-            while n > 0 and self.left > 0 and not self.cancelled.is_set():
-                self.ready.append(self._start())
-                self.left -= 1
-                n -= 1
-
-    def acquire(self):
-        with self.lock:
-            if self.cancelled.is_set():
-                raise _Cancelled("the report was interrupted")
-            if self.ready:
-                kernel = self.ready.pop(0)
-            else:
-                kernel = self._start()
-                self.left -= 1
-            self.active.append(kernel)
-            if self.left > 0 and not self.ready:  # one spare boots while this one works
-                self.ready.append(self._start())
-                self.left -= 1
-            return kernel
-
-    def release(self, kernel) -> None:
-        from jupyter_core.utils import run_sync
-
-        with self.lock:
-            if kernel in self.active:
-                self.active.remove(kernel)
-        km, sockets = kernel
-        try:
-            if self.cancelled.is_set():
-                _kill(km)
-            else:
-                run_sync(km.shutdown_kernel)(now=True)
-        except Exception:
-            pass
-        shutil.rmtree(sockets, ignore_errors=True)
-
-    def close(self) -> None:
-        with self.lock:
-            ready, self.ready = self.ready, []
-        for kernel in ready:
-            self.release(kernel)
-
-    def cancel(self) -> None:
-        """Start no more kernels and kill every one started (Ctrl-C): the notebooks running
-        in them fail at once (papermill sees the kernel die) and their threads end."""
-        self.cancelled.set()
-        with self.lock:
-            ready, active, self.ready = self.ready, list(self.active), []
-        for km, _ in ready + active:
-            _kill(km)
-        for _, sockets in ready:  # an active one's folder goes when its thread releases it
-            shutil.rmtree(sockets, ignore_errors=True)
-
-    def leftovers(self) -> list[Path]:
-        with self.lock:
-            return [sockets for _, sockets in self.active]
-
-
-def _kill(km) -> None:
-    """Kill a kernel's process group (kernels run in a session of their own) at once."""
-    import signal
-
-    prov = getattr(km, "provisioner", None)
-    pgid, pid = getattr(prov, "pgid", None), getattr(prov, "pid", None)
-    try:
-        if pgid and hasattr(os, "killpg"):
-            os.killpg(pgid, signal.SIGKILL)
-        elif pid:
-            os.kill(pid, signal.SIGKILL)
-    except OSError:
-        pass
 
 
 def _execute(nb: Notebook, art: Article, params: dict, staging: Path, kernels: Kernels) -> TaskResult:
@@ -549,175 +346,6 @@ def _run_record(nb: Notebook, art: Article, values: dict, started: float) -> dic
     }
 
 
-#: No script, no remote resource: the report is inert and self-contained.
-CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; "
-       "base-uri 'none'; form-action 'none'")
-_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.I | re.S)
-
-#: The report's stylesheet, in place of JupyterLab's (about 260 KB in every page): what the
-#: cells of a report use (text, tables, charts), nothing of the editor.
-REPORT_CSS = """
-body{margin:0;font:14px/1.5 -apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#222;background:#fff}
-main{max-width:1100px;margin:0 auto;padding:8px 16px 32px}
-.jp-Cell{margin:0 0 6px}
-.jp-Collapser,.jp-InputPrompt,.jp-OutputPrompt,a.anchor-link{display:none}
-h1{font-size:1.6em;margin:.8em 0 .4em}h2{font-size:1.3em;margin:1.2em 0 .4em}
-h3{font-size:1.1em;margin:1em 0 .3em}
-p{margin:0 0 .8em}
-code,pre{font-family:SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:12.5px}
-code{background:#f3f3f3;padding:0 3px;border-radius:3px}
-pre{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
-.jp-RenderedText pre{padding:4px 0}
-.jp-OutputArea-output{overflow-x:auto;margin:2px 0}
-img,svg{max-width:100%;height:auto}
-table{border-collapse:collapse;border:none;font-size:12.5px;margin:0 0 1em}
-thead{border-bottom:1px solid #bbb;vertical-align:bottom}
-th,td{border:none;padding:.35em .6em;text-align:right;vertical-align:middle}
-th{font-weight:bold}
-tbody tr:nth-child(even){background:#f5f5f5}
-tbody tr:hover{background:#e8f0fb}
-.jp-RenderedMarkdown th,.jp-RenderedMarkdown td{text-align:left}
-@media print{main{max-width:none}}
-"""
-
-#: The report page: nbconvert's lab cells, with the CSP, the small stylesheet and the run
-#: banner in the head and body; no script, widget state or MathJax; charts as inline SVG.
-_TEMPLATE = """{%- extends 'index.html.j2' -%}
-{%- block header -%}
-<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{{ resources.newsbench.csp }}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>{{ resources.newsbench.title | escape_html }}</title>
-<style>{{ resources.newsbench.css }}</style>
-</head>
-{%- endblock header -%}
-{%- block body_header -%}
-<body>
-{{ resources.newsbench.banner }}
-<main>
-{%- endblock body_header -%}
-{%- block data_svg scoped -%}
-<div class="jp-RenderedSVG jp-OutputArea-output {{ extra_class }}" data-mime-type="image/svg+xml">
-{{ output.data['image/svg+xml'] }}
-</div>
-{%- endblock data_svg -%}
-{%- block data_widget_view scoped -%}{%- endblock data_widget_view -%}
-{%- block footer %}
-</html>
-{% endblock footer -%}
-"""
-_TEMPLATE_NAME = "newsbench-report.html.j2"
-
-_local = threading.local()
-
-
-def _exporter():
-    """One HTML exporter per thread (building one loads its templates: costly, and not shared
-    across threads)."""
-    exporter = getattr(_local, "exporter", None)
-    if exporter is None:
-        from jinja2 import DictLoader
-        from nbconvert import HTMLExporter
-
-        exporter = HTMLExporter(template_name="lab", template_file=_TEMPLATE_NAME,
-                                extra_loaders=[DictLoader({_TEMPLATE_NAME: _TEMPLATE})])
-        exporter.exclude_input = True
-        exporter.exclude_input_prompt = True
-        exporter.exclude_output_prompt = True
-        _local.exporter = exporter
-    return exporter
-
-
-def render_html(ipynb: Path, target: Path, *, run: dict | None = None) -> Path:
-    """Export an executed notebook to HTML with the code hidden, charts inline, every
-    ``<script>`` removed and a Content-Security-Policy that forbids scripts and remote loads.
-    The notes the notebook recorded (its warnings) go into the run banner, not the body."""
-    import nbformat
-
-    book = nbformat.read(str(ipynb), as_version=4)
-    notes = _take_notes(book)
-    book.metadata.pop("widgets", None)
-    banner = _run_banner(run, notes) if run else _notes_line(notes)
-    title = (f'{run.get("notebook")} · {run.get("title") or run.get("article_id")}' if run
-             else ipynb.stem)
-    resources = {"newsbench": {"csp": CSP, "css": REPORT_CSS, "banner": banner, "title": title}}
-    body, _ = _exporter().from_notebook_node(book, resources=resources)
-    atomic_write(target, _SCRIPT.sub("", body))
-    return target
-
-
-def _take_notes(book) -> list[str]:
-    """Take the notes out of an executed notebook's outputs, in order, once each: the outputs
-    :func:`newsbench.notebook.warnings_as_notes` marked, and any warning on stderr (its path
-    left out); other stderr is dropped from the report. SVG outputs are trimmed to ``<svg``."""
-    from .notebook import NOTE_KEY, short_note
-
-    notes: list[str] = []
-    for cell in book.cells:
-        if cell.get("cell_type") != "code":
-            continue
-        kept = []
-        for out in cell.get("outputs", []):
-            note = (out.get("metadata") or {}).get(NOTE_KEY, {})
-            if isinstance(note, dict) and note.get("note"):
-                notes.append(str(note["note"]))
-                continue
-            if out.get("output_type") == "stream" and out.get("name") == "stderr":
-                notes += [short_note(m) for m in _WARNING_LINE.findall(out.get("text", ""))]
-                continue
-            svg = (out.get("data") or {}).get("image/svg+xml")
-            if isinstance(svg, str) and "<svg" in svg:
-                out["data"]["image/svg+xml"] = svg[svg.index("<svg"):]
-            kept.append(out)
-        cell["outputs"] = kept
-    return list(dict.fromkeys(n for n in notes if n))
-
-
-#: A warning as Python prints it on stderr: ``path:line: SomeWarning: message``.
-_WARNING_LINE = re.compile(r"^\S.*?:\d+: \w*Warning: (.+)$", re.M)
-
-
-#: The banner lists this many notes, then counts the rest.
-NOTES_SHOWN = 5
-
-
-def _notes_line(notes: list[str]) -> str:
-    """The notes as one line of the banner (escaped), or nothing."""
-    if not notes:
-        return ""
-    shown = [html.escape(n) for n in notes[:NOTES_SHOWN]]
-    if len(notes) > NOTES_SHOWN:
-        shown.append(f"and {len(notes) - NOTES_SHOWN} more (in the executed notebook beside "
-                     "this page)")
-    return ('<div class="nb-notes" style="margin-top:4px;color:#6b4e00">'
-            f'<b>Note{"s" if len(notes) > 1 else ""}:</b> ' + " · ".join(shown) + "</div>")
-
-
-def _run_banner(run: dict, notes: list[str] = ()) -> str:
-    e = html.escape
-    params = ", ".join(f"{k} = {v!r}" for k, v in sorted(run.get("parameters", {}).items())) or "defaults"
-    model = run.get("model") or {}
-    vers = run.get("versions", {})
-    published = run.get("published") or "unknown (relative dates left unresolved)"
-    return (
-        '<div style="font:13px/1.5 sans-serif;border-bottom:1px solid #ccc;padding:8px 16px;'
-        'background:#f6f6f6;color:#333">'
-        f'<b>{e(str(run.get("title") or run.get("article_id")))}</b><br>'
-        + (f'Notebook {e(run["notebook"])} · {int(run["corpus"])} articles read together, each '
-           'with its own publication date<br>' if run.get("corpus") else
-           f'Notebook {e(run["notebook"])} · article {e(run["article_id"])} · published {e(str(published))}'
-           f' (from {e(str(run.get("published_from") or "nowhere"))})<br>')
-        + f'Parameters: {e(params)}<br>'
-        f'newsbench {e(vers.get("newsbench", "?"))}, pipeline {e(vers.get("pipeline", "?"))}, '
-        f'spaCy {e(vers.get("spacy", "?"))} with {e(str(model.get("name", "?")))} {e(str(model.get("version", "")))}, '
-        f'NLTK {e(vers.get("nltk", "?"))} · ran {e(run["ran_at"])}'
-        + _notes_line(list(notes)) + "</div>"
-    )
-
-
 def _keep_failed(src: Path, kept: Path) -> bool:
     """Keep a failed run's notebook as ``kept``, written atomically and only when complete
     (a notebook papermill left empty or cut short is not kept; any older one stays)."""
@@ -761,85 +389,6 @@ def _publish(staging: Path, final: Path, results: list[TaskResult], record: dict
         notebooks[r.notebook] = entry
     atomic_write(final / "run.json", json.dumps({**record, "notebooks": notebooks}, indent=1,
                                                sort_keys=True, default=str))
-
-
-def _status(run: dict) -> str:
-    """Nothing for a report that ran, else what failed (escaped)."""
-    if run.get("ok"):
-        return ""
-    return ' <span style="color:#b00">failed: ' + html.escape(str(run.get("error", ""))) + "</span>"
-
-
-def _corpus_rows(out: Path) -> list[str]:
-    """The index rows of the corpus reports (``corpus*.json``), first in the index."""
-    e = html.escape
-    rows = []
-    for rec_file in sorted(out.glob("corpus*.json")):
-        try:
-            rec = json.loads(rec_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):  # not a record (a folder, unreadable): not in the index
-            continue
-        if not isinstance(rec, dict):
-            continue
-        status = _status(rec)
-        link = (f'<a href="{e(rec["html"])}">{e(str(rec.get("notebook")))}</a>' if rec.get("html")
-                else e(str(rec.get("notebook"))))
-        rows.append("<tr>"
-                    f"<td><b>The corpus</b><br><small>{int(rec.get('articles') or 0)} articles read together</small></td>"
-                    "<td>all dates</td>"
-                    f"<td>{link} <small>({float(rec.get('seconds') or 0):.1f} s)</small>{status}</td>"
-                    f"<td><small>{e(str(rec.get('ran_at', '')))}</small></td>"
-                    "</tr>")
-    return rows
-
-
-def write_index(out: Path) -> Path:
-    """``index.html`` linking every article's reports, from the ``run.json`` files in ``out``."""
-    e = html.escape
-    rows = []
-    for run_file in sorted(out.glob("*/run.json")):
-        try:
-            run = json.loads(run_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if not isinstance(run, dict) or is_report_name(run_file.parent.name):
-            continue
-        aid = run_file.parent.name
-        links = []
-        for name, nb in sorted(run.get("notebooks", {}).items()):
-            status = _status(nb)
-            if nb.get("html"):
-                links.append(f'<a href="{e(aid)}/{e(nb["html"])}">{e(name)}</a> '
-                             f'<small>({nb.get("seconds", 0):.1f} s)</small>{status}')
-            else:
-                links.append(f"{e(name)}{status}")
-        rows.append(
-            "<tr>"
-            f"<td><b>{e(str(run.get('title') or aid))}</b><br><small>{e(aid)} · {e(str(run.get('source') or ''))}</small></td>"
-            f"<td>{e(str(run.get('published') or 'unknown'))}</td>"
-            f"<td>{'<br>'.join(links)}</td>"
-            f"<td><small>{e(str(run.get('ran_at', '')))}</small></td>"
-            "</tr>"
-        )
-    rows = _corpus_rows(out) + rows
-    body = "\n".join(rows) or '<tr><td colspan="4">No reports yet.</td></tr>'
-    page = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>newsbench reports</title>
-<style>body{{font:15px/1.5 sans-serif;margin:1em;color:#222}}table{{border-collapse:collapse;width:100%}}
-td,th{{border-bottom:1px solid #ddd;padding:6px;text-align:left;vertical-align:top}}
-@media (max-width:600px){{td,th{{display:block}}}}</style></head>
-<body><h1>newsbench reports</h1>
-<table><thead><tr><th>Article</th><th>Published</th><th>Reports (run time)</th><th>Ran</th></tr></thead>
-<tbody>
-{body}
-</tbody></table></body></html>
-"""
-    target = out / "index.html"
-    atomic_write(target, page)
-    return target
 
 
 #: Below this many articles a report writes each article's reports too (``--per-article``).
