@@ -11,6 +11,7 @@ import pytest
 import newsbench as nb
 from newsbench import views
 from newsbench.views import explore
+from newsbench.views.frames import no_math
 
 HOSTILE = ('Council row over <script>alert("x")</script> budget\n\n'
            'Mayor Ana Lopez said the plan was a disaster. <img src=x onerror=alert(1)> '
@@ -95,7 +96,7 @@ def test_the_four_explorers_share_one_helper(hostile, shown, monkeypatch):
     assert len(shown) == 4  # each shown once, by the helper
     # what the helper shows is its render of the keys
     options, render, kw = calls[1]
-    assert shown[1].data == "\n".join(render(k) for k in kw["fallback_keys"])
+    assert shown[1].data == no_math("\n".join(render(k) for k in kw["fallback_keys"]))
     assert views.mention_explorer is explore.mention_explorer
 
 
@@ -105,16 +106,16 @@ def test_helper_shows_widgets_the_fallback_or_the_empty_message(shown):
 
     views.explorer([("one", 1), ("two", 2)], render, interactive=False, fallback_keys=[2, 1],
                    empty_message="nothing", description="Pick:")
-    assert shown[-1].data == "<p>2</p>\n<p>1</p>"
+    assert shown[-1].data == no_math("<p>2</p>\n<p>1</p>")   # MathJax leaves it alone
     views.explorer([], render, interactive=False, fallback_keys=[], empty_message="a <b> nothing",
                    description="Pick:")
-    assert shown[-1].data == "<p>a &lt;b&gt; nothing</p>"
+    assert shown[-1].data == no_math("<p>a &lt;b&gt; nothing</p>")
     views.explorer([("one", 1), ("two", 2)], render, interactive=True, fallback_keys=[],
                    empty_message="nothing", description="Pick:")
     pick, out = shown[-1].children
-    assert pick.description == "Pick:" and out.value == "<p>1</p>"
+    assert pick.description == "Pick:" and out.value == no_math("<p>1</p>")
     pick.value = 2
-    assert out.value == "<p>2</p>"
+    assert out.value == no_math("<p>2</p>")
 
 
 def test_explorers_over_two_articles(hostile, shown):
