@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from .intervals import Intervals
 from .load import Article
 from .structure import Span
 
@@ -55,24 +56,15 @@ class Context:
         return int(ids[max(i, 0)]) if ids else -1
 
     def rows_within(self, frame: str, start: int, end: int) -> list[dict]:
-        """The rows of an earlier frame lying inside ``start:end``, in text order; through a
-        sorted index built once per frame, so a layer asking for every clause stays linear
-        (a 5 MB article has thousands of clauses and mentions)."""
-        index = self._within.get(frame)
+        """The rows of an earlier frame lying inside ``start:end``, in text order; through an
+        :class:`~newsbench.intervals.Intervals` index built once per frame, so a layer asking
+        for every clause stays linear (a 5 MB article has thousands of clauses and mentions)."""
         rows = self.frames.get(frame) or []
+        index = self._within.get(frame)
         if index is None or index[0] is not rows:
-            ordered = sorted(rows, key=lambda r: (r["start"], r["end"]))
-            index = (rows, ordered, [r["start"] for r in ordered])
+            index = (rows, Intervals(((r["start"], r["end"]) for r in rows), rows))
             self._within[frame] = index
-        _, ordered, starts = index
-        out = []
-        for i in range(bisect.bisect_left(starts, start), len(ordered)):
-            r = ordered[i]
-            if r["start"] >= end:
-                break
-            if r["end"] <= end:
-                out.append(r)
-        return out
+        return index[1].within(start, end)
 
     def ents_within(self, doc, offset: int, start: int, end: int) -> list:
         """The model's entities of ``doc`` (a parsed piece at ``offset``) inside ``start:end``
@@ -81,13 +73,7 @@ class Context:
         index = self._within.get(key)
         if index is None or index[0] is not doc:
             ents = list(doc.ents)
-            index = (doc, ents, [offset + e.start_char for e in ents])
+            spans = [(offset + e.start_char, offset + e.end_char) for e in ents]
+            index = (doc, Intervals(spans, ents))
             self._within[key] = index
-        _, ents, starts = index
-        out = []
-        for i in range(bisect.bisect_left(starts, start), len(ents)):
-            if starts[i] >= end:
-                break
-            if offset + ents[i].end_char <= end:
-                out.append(ents[i])
-        return out
+        return index[1].within(start, end)
