@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import newsbench as nb
+from logcheck import logged, no_messages
 
 BAD = Path(__file__).resolve().parent / "data" / "bad"
 
@@ -72,7 +73,7 @@ def test_cli_refuses_with_one_line_and_exit_2(tmp_path, name, message):
 
 @pytest.mark.parametrize("name, message", WARNINGS)
 def test_library_warns_and_still_analyses(name, message):
-    with pytest.warns(UserWarning, match=message):
+    with logged(match=message):
         an = nb.analyze(BAD / name, cache=False)
     assert len(an.sentences) >= 1
     for r in an.sentences.itertuples():
@@ -90,7 +91,7 @@ def test_cli_warns_on_one_line_and_succeeds(tmp_path, name, message):
 
 @pytest.mark.parametrize("name", CLEAN)
 def test_clean_results(name):
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), no_messages():
         warnings.simplefilter("error")
         an = nb.analyze(BAD / name, cache=False)
     assert len(an.sentences) >= 1
@@ -107,13 +108,13 @@ def test_bom_and_crlf_give_exact_offsets():
 
 
 def test_non_english_is_reported_in_the_frame():
-    with pytest.warns(UserWarning):
+    with logged():
         an = nb.analyze(BAD / "german.txt", cache=False)
     assert an.articles.iloc[0].english_share < 0.12
 
 
 def test_duplicate_ids_in_one_corpus():
-    with pytest.warns(UserWarning, match="already used in this corpus"):
+    with logged(match="already used in this corpus"):
         corpus = nb.load_corpus(BAD / "duplicates")
     assert [a.article_id for a in corpus] == ["story", "story-2"]
 

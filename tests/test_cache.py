@@ -7,6 +7,7 @@ import pandas.testing as pdt
 
 import newsbench as nb
 from newsbench import cache as cachelib
+from logcheck import logged
 
 
 def test_hit_returns_identical_frames(cache_dir, seed_path):
@@ -42,9 +43,7 @@ def test_damaged_entry_is_recomputed_not_fatal(cache_dir, seed_path):
     first = nb.analyze(seed_path)
     for f in cache_dir.glob("store/sentences/**/*.parquet"):
         f.write_bytes(b"not parquet")
-    import pytest
-
-    with pytest.warns(UserWarning, match="unreadable"):
+    with logged(match="unreadable"):
         again = nb.analyze(seed_path)
     assert again.run["cached"] is False
     pdt.assert_frame_equal(first.sentences, again.sentences)

@@ -3,12 +3,11 @@ and short sports stories in English are not."""
 
 from __future__ import annotations
 
-import warnings
-
 import pytest
 
 import newsbench as nb
 from newsbench import language
+from logcheck import logged
 
 RESULTS = """SOCCER-Premier League results
 
@@ -148,10 +147,9 @@ def test_english_prose_never_loads_the_identifier(monkeypatch):
 def test_loading_warns_only_on_foreign_prose(tmp_path, text, warns):
     path = tmp_path / "story.txt"
     path.write_text(text, encoding="utf-8")
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with logged() as caught:
         art = nb.load_article(path)
-    messages = [str(w.message) for w in caught if "English" in str(w.message)]
+    messages = [m for m in caught if "English" in m]
     assert bool(messages) is warns, messages
     if warns:
         assert messages == [f"{path}: does not look like English (it reads as German); the "

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 import newsbench as nb
-from newsbench.load import DecodeWarning, safe_id
+from newsbench.load import safe_id
+from logcheck import logged, no_messages
 
 
 def test_seed_loads_with_sidecar_metadata(seed_path):
@@ -115,7 +116,7 @@ def test_duplicate_ids_are_made_unique_with_a_warning(tmp_path):
     (tmp_path / "b").mkdir()
     for sub in ("a", "b"):
         (tmp_path / sub / "story.txt").write_text("Headline\n\nSomething happened today in town.\n")
-    with pytest.warns(UserWarning, match="already used"):
+    with logged(match="already used"):
         corpus = nb.load_corpus(tmp_path)
     assert [a.article_id for a in corpus] == ["story", "story-2"]
 
@@ -179,7 +180,7 @@ def test_undecodable_binary_file(tmp_path):
 
 def test_latin1_is_decoded_with_a_warning(tmp_path):
     (tmp_path / "latin.txt").write_bytes("Headline\n\nThe café in Zürich reopened.\n".encode("latin-1"))
-    with pytest.warns(DecodeWarning, match="latin.txt: not valid UTF-8"):
+    with logged(match="latin.txt: not valid UTF-8"):
         art = nb.load_article(tmp_path / "latin.txt")
     assert "café in Zürich" in art.text
 
@@ -226,7 +227,7 @@ def test_published_in_metadata_that_is_not_a_date(tmp_path):
 
 def test_future_date_warns(tmp_path):
     (tmp_path / "f.md").write_text("---\npublished: 2999-01-01\n---\nSome text here today.\n")
-    with pytest.warns(UserWarning, match="in the future"):
+    with logged(match="in the future"):
         nb.load_article(tmp_path / "f.md")
 
 
@@ -258,7 +259,7 @@ def test_analyze_text_rejects_empty():
 
 
 def test_no_warning_for_a_clean_file(seed_path):
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), no_messages():
         warnings.simplefilter("error")
         nb.load_article(seed_path)
 

@@ -23,6 +23,7 @@ import newsbench as nb
 from newsbench.load import article_paths, load_article
 from newsbench.load.meta import load_yaml
 from newsbench.load.textio import read_bytes
+from logcheck import logged, no_messages
 
 BAD = Path(__file__).resolve().parent / "data" / "bad"
 BODY = ("The council met on Monday to discuss the budget and agreed on a plan.\n\n"
@@ -285,7 +286,7 @@ TEXT = "Port strike ends\n\nDockworkers returned to work on Friday after a three
 def test_utf16_is_decoded_with_exact_offsets(tmp_path, name, encoding):
     path = tmp_path / name
     path.write_bytes(TEXT.replace("\n", "\r\n").encode(encoding))
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), no_messages():
         warnings.simplefilter("error")
         art = load_article(path)
     assert art.text == TEXT.rstrip("\n") or art.text == TEXT
@@ -316,7 +317,7 @@ def test_lone_surrogates_in_json_are_replaced_with_a_warning(tmp_path):
     path = tmp_path / "surrogate.json"
     path.write_text('{"title": "Budget vote", "text": "The council met \\ud800 on Monday. The mayor '
                     'said the vote would take place next week."}', encoding="utf-8")
-    with pytest.warns(UserWarning, match="lone surrogate"):
+    with logged(match="lone surrogate"):
         art = load_article(path)
     at = art.text.index("\ufffd")
     assert art.text[at - 4:at + 4] == "met \ufffd on"
@@ -329,7 +330,7 @@ def test_lone_surrogates_in_json_are_replaced_with_a_warning(tmp_path):
 
 def test_lone_surrogates_in_a_string_are_replaced_one_for_one():
     text = "Budget vote\n\nThe council met \udc80 on Monday and agreed on a plan."
-    with pytest.warns(UserWarning, match="lone surrogate"):
+    with logged(match="lone surrogate"):
         an = nb.analyze_text(text, cache=False)
     assert len(an.text) == len(text) and "\ufffd" in an.text
     for r in an.sentences.itertuples():
@@ -345,7 +346,7 @@ PAGE = (BAD.parent / "articles" / "page.html").read_text(encoding="utf-8")
 def test_an_html_date_that_is_no_date_is_dropped_not_invented(tmp_path, raw):
     path = tmp_path / "page.html"
     path.write_text(PAGE.replace("2020-09-15T07:00:00Z", raw), encoding="utf-8")
-    with pytest.warns(UserWarning, match=f"page's metadata dates it '{raw}', which is not a real date"):
+    with logged(match=f"page's metadata dates it '{raw}', which is not a real date"):
         art = load_article(path)
     assert art.meta["published"] is None and art.meta["published_from"] is None
     res = _cli("analyze", str(path), "-o", str(tmp_path / "out"), "--no-cache", "-q", "--format", "csv")

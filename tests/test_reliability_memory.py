@@ -13,6 +13,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from logcheck import logged
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The issue's bar: under 1.5 GB for any file the size limit accepts.
@@ -88,15 +89,11 @@ def test_a_json_list_of_many_small_items_streams_in_bounded_memory(tmp_path):
 
 
 def test_long_articles_say_they_will_take_a_while(tmp_path, monkeypatch):
-    import warnings
-
     import newsbench as nb
     from newsbench import runner
     from newsbench.store import Store
 
     monkeypatch.setattr(runner, "LONG_ARTICLE_CHARS", 2_000)
     art = nb.analysis.article_from_text(_one_line(3_000), published="2016-10-07")
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with logged(match="million characters: it is analysed in pieces"):
         runner.run_corpus([art], Store(tmp_path / "store"), quiet=True)
-    assert any("million characters: it is analysed in pieces" in str(w.message) for w in caught)

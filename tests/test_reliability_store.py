@@ -28,6 +28,7 @@ from newsbench.fsutil import NoSpaceError
 from newsbench.runner import read_in_order, run_corpus
 from newsbench.store import RUN_ID_COL, Store, read_frame_set, write_frame_set
 
+from logcheck import logged
 from test_store import _put, batch
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -315,9 +316,9 @@ def test_an_empty_cache_entry_is_a_miss_and_recomputed(cache_dir, seed_path, dam
         fragment.unlink()
     else:  # a valid Parquet file with no rows
         pq.write_table(pq.read_table(fragment).schema.empty_table(), fragment)
-    with pytest.warns(UserWarning, match="incomplete") as caught:
+    with logged(match="incomplete") as caught:
         again = nb.analyze(seed_path)
-    assert len(caught) == 1 and "sentences: 0 rows" in str(caught[0].message)
+    assert len(caught) == 1 and "sentences: 0 rows" in caught[0]
     assert again.run["cached"] is False
     pd.testing.assert_frame_equal(again.sentences, first.sentences)
     assert nb.analyze(seed_path).run["cached"] is True    # the new entry is whole
@@ -346,7 +347,7 @@ def test_unwritable_cache_folder_builds_the_lexicon_in_a_temporary_folder(tmp_pa
     blocker.write_text("not a folder")
     monkeypatch.setenv("NEWSBENCH_CACHE_DIR", str(blocker / "cache"))  # cannot be created
     monkeypatch.setattr(models, "_NLTK_FALLBACK", {})
-    with pytest.warns(UserWarning, match="temporary folder") as caught:
+    with logged(match="temporary folder") as caught:
         root = models.nltk_data_dir()
         assert models.nltk_data_dir() == root                 # the same folder, warned once
     assert len(caught) == 1
@@ -357,7 +358,7 @@ def test_unwritable_cache_store_falls_back_to_a_temporary_store(tmp_path, monkey
     blocker = tmp_path / "a_file"
     blocker.write_text("x")
     monkeypatch.setattr(cachelib, "_FALLBACK", {})
-    with pytest.warns(UserWarning, match="cannot be written") as caught:
+    with logged(match="cannot be written") as caught:
         store = cachelib.working_store(blocker / "store")
         assert cachelib.working_store(blocker / "store").root == store.root
     assert len(caught) == 1 and fsutil.writable(store.root)

@@ -24,6 +24,7 @@ import pytest
 from newsbench import schema
 from newsbench.errors import ParameterError
 from newsbench.store import PARTITIONING, Store, arrow_schema
+from logcheck import logged
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -321,7 +322,7 @@ def test_a_truncated_articles_fragment_is_not_done_even_before_repair(tmp_path):
     b2 = _put(store, {"b": "2016-10-09"})
     victim = store.path("articles", b2, (2016, 10))
     victim.write_bytes(victim.read_bytes()[:100])
-    with pytest.warns(UserWarning, match="unreadable"):
+    with logged(match="unreadable"):
         assert Store(tmp_path).done() == k1
     assert len(store.repair()) == 8
     assert store.done() == k1
@@ -376,7 +377,7 @@ def test_lookup(tmp_path):
     assert store.lookup("unknown") is None
     assert Store(tmp_path / "empty").lookup("x") is None
     store.path("mentions", store.fragments("mentions")[0].batch, (None, None)).write_bytes(b"junk")
-    with pytest.warns(UserWarning, match="unreadable"):
+    with logged(match="unreadable"):
         assert store.lookup(keys["b"]) is None  # the caller re-analyses; its new batch wins
     assert store.lookup(keys["a"]) is not None
 

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import warnings
+import logging
 from pathlib import Path
 
 import pandas as pd
 
 from . import config
+
+log = logging.getLogger(__name__)
 
 KEY_META = ("title", "published", "source", "url", "standfirst")
 #: The articles columns that describe the file, not its content: not in the key, so a hit
@@ -102,7 +104,7 @@ def load(key: str, root: Path | None = None, *, article=None):
         store = _store(root)
         frames = store.lookup(key)
     except OSError as exc:
-        warnings.warn(f"the cache store is unreadable ({exc}); recomputing", stacklevel=2)
+        log.warning(f"the cache store is unreadable ({exc}); recomputing")
         return None
     if frames is None:
         return None
@@ -132,9 +134,9 @@ def working_store(root: Path | None = None):
         temp = Path(tempfile.mkdtemp(prefix="newsbench-store-"))
         atexit.register(shutil.rmtree, temp, ignore_errors=True)
         _FALLBACK[key] = temp
-        warnings.warn(f"the cache folder {root} cannot be written; analyses of this run are "
-                      f"kept in a temporary folder and dropped at exit (set "
-                      f"{config.ENV_CACHE} to a writable folder to keep them)", stacklevel=2)
+        log.warning(f"the cache folder {root} cannot be written; analyses of this run are "
+                    f"kept in a temporary folder and dropped at exit (set "
+                    f"{config.ENV_CACHE} to a writable folder to keep them)")
     return _store(_FALLBACK[key])
 
 
@@ -144,6 +146,5 @@ def store(key: str, frames: dict[str, pd.DataFrame], meta: dict, root: Path | No
     try:
         _store(root).write_batch(frames, keys={aid: key for aid in aids}, run=meta)
     except OSError as exc:
-        warnings.warn(f"could not write the cache in {root or config.store_dir()} "
-                      f"({exc.strerror or exc}); set NEWSBENCH_CACHE_DIR to a writable folder",
-                      stacklevel=2)
+        log.warning(f"could not write the cache in {root or config.store_dir()} "
+                    f"({exc.strerror or exc}); set NEWSBENCH_CACHE_DIR to a writable folder")

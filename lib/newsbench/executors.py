@@ -231,10 +231,27 @@ def _ignore_sigint() -> None:
         pass
 
 
-def _process_worker_init(initializer, initargs) -> None:
+def _process_worker_init(initializer, initargs, log_level: int = logging.WARNING) -> None:
     _ignore_sigint()
+    _worker_messages(log_level)
     if initializer is not None:
         initializer(*initargs)
+
+
+class _LineFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return f"newsbench: {record.levelname.lower()}: {' '.join(record.getMessage().split())}"
+
+
+def _worker_messages(level: int) -> None:
+    """A worker shows the library's messages as the command line does (one line on stderr,
+    ``newsbench: warning: ...``), from the level its parent shows."""
+    lib = logging.getLogger("newsbench")
+    if not lib.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(_LineFormatter())
+        lib.addHandler(handler)
+    lib.setLevel(level)
 
 
 def _start_method() -> str:
@@ -328,7 +345,9 @@ class ProcessExecutor(Executor):
 
             self._pool = ProcessPoolExecutor(
                 max_workers=self.jobs, mp_context=multiprocessing.get_context(self.start_method),
-                initializer=_process_worker_init, initargs=(self.initializer, self.initargs))
+                initializer=_process_worker_init,
+                initargs=(self.initializer, self.initargs,
+                          logging.getLogger("newsbench").getEffectiveLevel()))
 
     def _submit(self, fn, item, extra_args):
         from concurrent.futures.process import BrokenProcessPool

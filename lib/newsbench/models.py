@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import logging
 import os
 import zipfile
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from pathlib import Path
 from . import config
 from .errors import ModelMissingError, ParameterError
 from .fsutil import atomic_write
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -176,15 +179,14 @@ def nltk_data_dir() -> Path:
             import atexit
             import shutil
             import tempfile
-            import warnings
 
             temp = Path(tempfile.mkdtemp(prefix="newsbench-nltk-"))
             atexit.register(shutil.rmtree, temp, ignore_errors=True)
             _NLTK_FALLBACK[str(root)] = temp
             reason = getattr(exc, "strerror", None) or type(exc).__name__
-            warnings.warn(f"cannot write VADER's lexicon under {root} ({reason}); using a "
-                          f"temporary folder for this run (set {config.ENV_CACHE} to a "
-                          "writable folder)", stacklevel=2)
+            log.warning(f"cannot write VADER's lexicon under {root} ({reason}); using a "
+                        f"temporary folder for this run (set {config.ENV_CACHE} to a "
+                        "writable folder)")
         return _build_nltk_data(_NLTK_FALLBACK[str(root)], source, stamp)
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import html
+import logging
 import re
-import warnings
+import sys
 from pathlib import Path
 
 from . import config
@@ -155,8 +156,6 @@ NOTE_CHARS = 300
 _PATH = re.compile(r"""(?<![\w.])(?:~|[A-Za-z]:)?(?:[\\/][^\s\\/:;,'"()<>\[\]]+)+[\\/]?"""
                    r"""|(?<![\w/])(?:\.\.?/)*(?:[\w.-]+/)+[\w.-]+\.[A-Za-z]\w{0,5}\b""")
 
-_article_ref: dict = {"article": None}
-_original_showwarning = None
 
 
 def short_note(message, *, article: str | None = None) -> str:
@@ -204,27 +203,43 @@ def show_note(note: str) -> None:
             metadata={NOTE_KEY: {"note": note}})
 
 
+class _NoteHandler(logging.Handler):
+    """Each message of the ``newsbench`` logger (warnings and up) as a note in the notebook
+    running it; on stderr, as one line, outside a notebook."""
+
+    article: str | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            note = short_note(record.getMessage(), article=self.article)
+            try:
+                from IPython import get_ipython
+            except ImportError:  # pragma: no cover - the notebooks always have IPython
+                get_ipython = None
+            if get_ipython is not None and get_ipython() is not None:
+                show_note(note)
+            else:
+                print(f"newsbench: {record.levelname.lower()}: {note}", file=sys.stderr)
+        except Exception:  # noqa: BLE001 - logging's own convention
+            self.handleError(record)
+
+
+_notes_handler: _NoteHandler | None = None
+
+
 def warnings_as_notes(article: str | None = None) -> None:
-    """From now on, show each warning in this kernel as a short note (:func:`short_note`,
-    :func:`show_note`) instead of Python's stderr line with the code's file and line.
+    """From now on, show each message newsbench logs (the ``newsbench`` logger, warnings and
+    up) as a short note (:func:`short_note`, :func:`show_note`): no stderr box with a file and
+    line. The library itself never prints and never replaces ``warnings.showwarning``; other
+    packages' warnings still go to stderr, and the report turns those into notes too.
 
     Args:
         article: the notebook's ``article`` parameter, so its file is named by the article's
             id in the notes.
     """
-    global _original_showwarning
+    global _notes_handler
 
-    _article_ref["article"] = article
-    if _original_showwarning is None:
-        _original_showwarning = warnings.showwarning
-        warnings.showwarning = _show_warning
-
-
-def _show_warning(message, category, filename, lineno, file=None, line=None):
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover - the notebooks always have IPython
-        get_ipython = None
-    if file is not None or get_ipython is None or get_ipython() is None:
-        return _original_showwarning(message, category, filename, lineno, file, line)
-    show_note(short_note(message, article=_article_ref["article"]))
+    if _notes_handler is None:
+        _notes_handler = _NoteHandler(logging.WARNING)
+        logging.getLogger("newsbench").addHandler(_notes_handler)
+    _notes_handler.article = article

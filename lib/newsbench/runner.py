@@ -16,9 +16,9 @@ stays flat and an interrupted run loses nothing already written.
 from __future__ import annotations
 
 import itertools
-import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+import logging
 
 import pandas as pd
 
@@ -27,6 +27,8 @@ from .cache import FILE_META, analysis_key, file_meta, file_meta_matches, set_fi
 from .engine import analyze_batch
 from .load import Article
 from .models import model_info, versions
+
+log = logging.getLogger(__name__)
 
 #: A batch is cut when it reaches this many articles or this many characters of text.
 BATCH_ARTICLES = 200
@@ -164,15 +166,15 @@ def run_corpus(articles: Iterable[Article], store, *, model: str | None = None,
             summary.article_ids.append(art.article_id)
             key = analysis_key(art, model=model_id, options=key_options)
             if done.get(art.article_id) == key:
+                log.debug(f"{art.article_id}: already in the store, not analysed again")
                 skipped[art.article_id] = file_meta(art)
                 summary.skipped += 1
                 bar.update(1)
                 continue
             keys[art.article_id] = key
             if len(art.text) >= LONG_ARTICLE_CHARS:
-                warnings.warn(f"{art.article_id} is {len(art.text) / 1e6:.1f} million characters: "
-                              f"it is analysed in pieces, about a minute per million on one core",
-                              stacklevel=2)
+                log.warning(f"{art.article_id} is {len(art.text) / 1e6:.1f} million characters: "
+                            f"it is analysed in pieces, about a minute per million on one core")
             yield art
 
     with progress(total, desc="analyse", unit="articles", quiet=quiet) as bar:
@@ -197,10 +199,15 @@ def run_corpus(articles: Iterable[Article], store, *, model: str | None = None,
         with get_executor(engine, jobs=jobs, scheduler=scheduler, initializer=_warm,
                           initargs=(model,)) as ex:
             summary.engine = ex.info.get("engine", engine)   # processes with one job is serial
+            log.info(f"analysing with {info.package} {info.version} ({method} sentiment) on "
+                     f"{summary.engine}, {ex.info.get('jobs', jobs or 1)} worker(s), into "
+                     f"{store.root}")
             for index, frames in ex.map_unordered(analyze_batch, itertools.chain(first, items),
                                                   extra_args=(options,)):
                 ids = pending.pop(index)
                 store.write_batch(frames, keys={aid: keys.pop(aid) for aid in ids})
+                log.debug(f"wrote a batch of {len(ids)} article(s): {', '.join(ids[:5])}"
+                          f"{' ...' if len(ids) > 5 else ''}")
                 summary.analysed += len(ids)
                 summary.batches += 1
                 bar.update(len(ids))

@@ -47,10 +47,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import secrets
 import threading
-import warnings
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -95,6 +95,8 @@ from .store_format import (  # noqa: E402  the on-disk format
 )
 from .frame_sets import (RUN_ID_COL, SET_FORMATS, SET_RUN_FILE, new_run_id,  # noqa: F401
                          read_frame_set, write_frame_set)
+
+log = logging.getLogger(__name__)
 
 __all__ = ["Store", "read_frame_set", "write_frame_set", "ARTICLE_STORE_COLUMNS", "BATCH_COL", "DASK_PARTITIONING", "FORMAT_VERSION", "Fragment", "KEY_COL", "NULL_PARTITION", "PARTITIONING", "PARTITION_SCHEMA", "PARTS_COL", "Part", "RUN_FILE", "STORE_COLUMNS", "arrow_schema", "arrow_type"]
 
@@ -185,8 +187,8 @@ class Store:
         except FileNotFoundError:
             return None
         except Exception as exc:  # unreadable: the batch is not complete; repair() removes it
-            warnings.warn(f"store fragment {path} is unreadable ({type(exc).__name__}); its batch "
-                          "is ignored until Store.repair() removes it", stacklevel=4)
+            log.warning(f"store fragment {path} is unreadable ({type(exc).__name__}); its batch "
+                        "is ignored until Store.repair() removes it")
             return None
 
     def _live(self) -> dict:
@@ -418,15 +420,15 @@ class Store:
                 out[frame] = _empty(frame)
                 continue
             except Exception as exc:  # noqa: BLE001 (any damage: recompute, never fatal)
-                warnings.warn(f"store fragment {path} is unreadable ({type(exc).__name__}); "
-                              "recomputing", stacklevel=2)
+                log.warning(f"store fragment {path} is unreadable ({type(exc).__name__}); "
+                            "recomputing")
                 return None
             table = table.filter(pc.equal(table["article_id"], aid))
             out[frame] = schema.conform(_to_pandas(table), frame)
         short = _incomplete(out)
         if short:
-            warnings.warn(f"store entry of article {aid} in {self.root} is incomplete "
-                          f"({short}); recomputing", stacklevel=2)
+            log.warning(f"store entry of article {aid} in {self.root} is incomplete "
+                        f"({short}); recomputing")
             return None
         return out
 

@@ -11,15 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import hashlib
+import logging
 import os
 import re
 import unicodedata
-import warnings
 from dataclasses import dataclass, field
 
 from ..errors import InputFileError, ParameterError
 from ..language import identify as identify_language
 from ..structure import dateline_date
+
+log = logging.getLogger(__name__)
 
 _MAGIC = {
     b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
@@ -29,7 +31,8 @@ _MAGIC = {
 
 
 class DecodeWarning(UserWarning):
-    """A file was not valid UTF-8 and was decoded as Windows-1252/Latin-1."""
+    """Kept so old imports work: since 0.2 a file that is not valid UTF-8 (decoded as
+    Windows-1252/Latin-1) is a message on the ``newsbench`` logger, not a warning."""
 
 
 @dataclass
@@ -128,7 +131,7 @@ def parse_published(value, *, where: str) -> str | None:
             f"YYYY-MM-DD (e.g. 2020-03-13)"
         ) from None
     if day > dt.date.today() + dt.timedelta(days=1):
-        warnings.warn(f"{where}: published {day} is in the future; check the date", stacklevel=3)
+        log.warning(f"{where}: published {day} is in the future; check the date")
     return day.isoformat()
 
 
@@ -290,12 +293,8 @@ def decode(data: bytes, *, where: str) -> str:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             text = data.decode("latin-1")
-        warnings.warn(
-            f"{where}: not valid UTF-8 (byte {exc.start}); decoded as Windows-1252/Latin-1. "
-            f"Save the file as UTF-8 to silence this",
-            DecodeWarning,
-            stacklevel=3,
-        )
+        log.warning(f"{where}: not valid UTF-8 (byte {exc.start}); decoded as Windows-1252/Latin-1. "
+                    f"Save the file as UTF-8 to silence this")
     return _text_checks(text, where=where)
 
 
@@ -347,7 +346,7 @@ def valid_unicode(value: str, *, where: str, what: str = "the text", on_issue=No
         if on_issue is not None:
             on_issue("lone surrogates", message)
         else:
-            warnings.warn(f"{where}: {message}", DecodeWarning, stacklevel=4)
+            log.warning(f"{where}: {message}")
     return _SURROGATE.sub("\ufffd", value)
 
 
@@ -384,7 +383,7 @@ def finish(text: str, meta: dict, *, article_id: str, where: str, published=None
         if on_language is not None:
             on_language(message)
         else:
-            warnings.warn(f"{where}: {message}", stacklevel=3)
+            log.warning(f"{where}: {message}")
     for key in ("title", "source", "url"):
         meta.setdefault(key, None)
     if meta["title"] is None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import fnmatch
 import glob as globlib
+import logging
 import os
 import re
-import warnings
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,6 +20,8 @@ from .columns import check_columns
 from .meta import SIDECAR_SUFFIX, read_sidecar
 from .rows import Entry, Issues, ReadOptions
 from .textio import regular_file
+
+log = logging.getLogger(__name__)
 
 #: Every suffix read, for messages and for expanding folders.
 ARTICLE_SUFFIXES = {suffix: formats.format_of(Path("x" + suffix)) for suffix in formats.READERS}
@@ -297,16 +299,13 @@ def iter_articles(paths, *, published=None, columns=None):
                 if len(dupes) <= _DUPLICATES_SHOWN:
                     fix = ("give each row or item its own id" if art.meta.get("item")
                            else "Rename the file to choose its id")
-                    warnings.warn(
-                        f"{path}: article id '{art.article_id}' is already used in this corpus; "
-                        f"this one is '{new_id}'. {fix[0].upper() + fix[1:]}",
-                        stacklevel=2,
-                    )
+                    log.warning(f"{path}: article id '{art.article_id}' is already used in this corpus; "
+                                f"this one is '{new_id}'. {fix[0].upper() + fix[1:]}")
                 art = replace(art, article_id=new_id)
             yield art
         if len(dupes) > _DUPLICATES_SHOWN:
-            warnings.warn(f"{path}: {len(dupes) - _DUPLICATES_SHOWN} more article ids already used "
-                          f"in this corpus were made unique (e.g. '{dupes[-1]}')", stacklevel=2)
+            log.warning(f"{path}: {len(dupes) - _DUPLICATES_SHOWN} more article ids already used "
+                        f"in this corpus were made unique (e.g. '{dupes[-1]}')")
 
 
 def find_article(path, article_id: str, *, published=None, columns=None) -> Article:

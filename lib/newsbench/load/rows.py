@@ -6,13 +6,15 @@ warned about with its number (a few one by one, the rest counted) instead of ref
 from __future__ import annotations
 
 import datetime as dt
-import warnings
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..errors import InputFileError
 from .article import coerce_date, compose, human_bytes, item_id, max_bytes
 from .textio import plain_newlines
+
+log = logging.getLogger(__name__)
 
 #: Problems of one kind warned about row by row before the rest are only counted.
 SHOWN = 5
@@ -57,15 +59,15 @@ class Issues:
         row (``row 7``); ``message``: the whole warning after the row."""
         self.rows[kind].append(at)
         if len(self.rows[kind]) <= SHOWN:
-            warnings.warn(f"{self.where} {at}: {message}", stacklevel=4)
+            log.warning(f"{self.where} {at}: {message}")
 
     def summary(self) -> None:
         for kind, rows in self.rows.items():
             rest = rows[SHOWN:]
             if rest:
                 more = f", ... ({len(rest) - 10} more)" if len(rest) > 10 else ""
-                warnings.warn(f"{self.where}: {len(rest)} more {self.unit}s with {kind} "
-                              f"({', '.join(rest[:10])}{more})", stacklevel=4)
+                log.warning(f"{self.where}: {len(rest)} more {self.unit}s with {kind} "
+                            f"({', '.join(rest[:10])}{more})")
 
 
 def _scalar(value) -> str | None:
@@ -172,5 +174,5 @@ class Rows:
         if self.empty:
             shown = ", ".join(self.empty[:10]) + (", ..." if len(self.empty) > 10 else "")
             n = len(self.empty)
-            warnings.warn(f"{self.where}: skipped {n} {self.unit}{'s' if n != 1 else ''} with no "
-                          f"text in {self.what} '{column}' ({shown})", stacklevel=3)
+            log.warning(f"{self.where}: skipped {n} {self.unit}{'s' if n != 1 else ''} with no "
+                        f"text in {self.what} '{column}' ({shown})")

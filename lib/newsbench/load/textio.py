@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import codecs
 import io
+import logging
 import os
 import stat
-import warnings
 from pathlib import Path
 
 from ..errors import InputFileError
-from .article import DecodeWarning, binary_kind, decode, max_bytes, too_big, utf16_encoding
+from .article import binary_kind, decode, max_bytes, too_big, utf16_encoding
+
+log = logging.getLogger(__name__)
 
 _CHUNK = 1 << 20
 _KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a device"),
@@ -113,7 +115,7 @@ def _first_bad_byte(path: Path, encoding: str) -> int | None:
 def open_text(path: Path, where: str, *, what: str) -> io.TextIOWrapper:
     """A text stream over ``path`` for reading a row at a time (``newline=""``, so the csv module
     sees quoted line breaks and ``\\r\\n`` itself). UTF-8 (a BOM dropped); else Windows-1252 or
-    Latin-1 with a :class:`DecodeWarning`. The file is checked before any row is read.
+    Latin-1, with a logged warning. The file is checked before any row is read.
 
     A UTF-16 file (a byte-order mark, or ASCII text with every other byte NUL: Excel's
     "Unicode text") is read as UTF-16.
@@ -140,12 +142,8 @@ def open_text(path: Path, where: str, *, what: str) -> io.TextIOWrapper:
     bad = _first_bad_byte(path, "utf-8-sig")
     if bad is not None:
         encoding = "cp1252" if _first_bad_byte(path, "cp1252") is None else "latin-1"
-        warnings.warn(
-            f"{where}: not valid UTF-8 (byte {bad}); decoded as Windows-1252/Latin-1. "
-            f"Save the file as UTF-8 to silence this",
-            DecodeWarning,
-            stacklevel=3,
-        )
+        log.warning(f"{where}: not valid UTF-8 (byte {bad}); decoded as Windows-1252/Latin-1. "
+                    f"Save the file as UTF-8 to silence this")
     return path.open("r", encoding=encoding, newline="")
 
 

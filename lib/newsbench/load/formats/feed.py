@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 import re
-import warnings
 
 from ...errors import InputFileError, one_line
 from ..article import binary_kind, coerce_date, max_feed_bytes
@@ -17,6 +17,8 @@ from ..columns import FIELDS, find_columns
 from ..htmltext import html_to_text, plain_to_text
 from ..rows import Rows
 from ..textio import read_bytes
+
+log = logging.getLogger(__name__)
 
 NAME = "feed"
 PUBLISHED_FROM = "feed"
@@ -97,8 +99,8 @@ def _parse(path, where: str):
                                  f"XML, or give an RSS or Atom file")
         raise InputFileError(f"{where}: the feed has no entries; give a feed with at least one item")
     if parsed.bozo and problem is not None and "encoding" not in type(problem).__name__.lower():
-        warnings.warn(f"{where}: the feed is not well-formed XML ({one_line(problem)[:160]}); read "
-                      f"leniently, check its entries", stacklevel=4)
+        log.warning(f"{where}: the feed is not well-formed XML ({one_line(problem)[:160]}); read "
+                    f"leniently, check its entries")
     return parsed
 
 

@@ -8,6 +8,7 @@ real, is dropped with a warning, never used."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 import warnings
 
@@ -15,6 +16,8 @@ from ...errors import InputFileError
 from ..article import compose
 from ..rows import Entry
 from ..textio import read_text
+
+log = logging.getLogger(__name__)
 
 NAME = "html"
 PUBLISHED_FROM = "html meta"
@@ -62,9 +65,9 @@ def checked_date(found: str | None, raw: str, where: str) -> str | None:
         return found
     if unreal:
         shown = " ".join(unreal[0].split())[:40]
-        warnings.warn(f"{where}: the page's metadata dates it '{shown}', which is not a real date; "
-                      f"analysed without a publication date (give one with --published or a "
-                      f"NAME.meta.yaml sidecar)", stacklevel=4)
+        log.warning(f"{where}: the page's metadata dates it '{shown}', which is not a real date; "
+                    f"analysed without a publication date (give one with --published or a "
+                    f"NAME.meta.yaml sidecar)")
         return None
     return found
 
