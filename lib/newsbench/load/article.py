@@ -17,6 +17,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from anyascii import anyascii
+
 from ..errors import InputFileError, ParameterError
 from ..language import identify as identify_language
 from ..structure import dateline_date
@@ -66,14 +68,27 @@ class Article:
 
 # --- ids -------------------------------------------------------------------------------------
 
+def _ascii(name: str) -> str:
+    """``name`` in ASCII letters: accents dropped, other scripts transliterated (anyascii:
+    ``Москва`` -> ``Moskva``, ``北京`` -> ``BeiJing``); other non-ASCII characters (punctuation,
+    symbols, emoji) left out, as before transliteration, so Latin names keep their ids."""
+    if name.isascii():
+        return name
+    kept = "".join(c for c in unicodedata.normalize("NFKD", name)
+                   if c.isascii() or unicodedata.category(c)[0] in "LNM")
+    return anyascii(kept)
+
+
 def _slug(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_name)
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", _ascii(name))
     return re.sub(r"-{2,}", "-", slug).strip(".-_")
 
 
 def safe_id(name: str) -> str:
-    """A file-name-safe id: ASCII letters, digits, ``.``, ``_`` and ``-`` only."""
+    """A file-name-safe id: ASCII letters, digits, ``.``, ``_`` and ``-`` only, at most 80.
+
+    Other scripts are transliterated (``Москва новости`` -> ``Moskva-novosti``); a name with
+    nothing to transliterate (emoji, punctuation) gets ``article-`` and a hash of the name."""
     slug = _slug(name)[:80]
     if not slug:
         slug = "article-" + hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:10]
