@@ -22,11 +22,13 @@ $(BIN)/python:
 $(VENV)/.run-deps: requirements.lock pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/newsbench kernel install --sys-prefix  # the kernel the notebooks name, in .venv
 	touch $@
 
 $(VENV)/.test-deps: requirements-test.lock pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-test.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/newsbench kernel install --sys-prefix  # the kernel the notebooks name, in .venv
 	touch $@
 
 # Regenerate notebooks/ from tools/notebooks/ and the parameter registry (lib/newsbench/params.py);

@@ -79,7 +79,7 @@ def test_bad_option_value_is_a_usage_error_not_a_traceback(tmp_path):
     res = _cli("analyze", "x.txt", "--format", "xml", cwd=tmp_path)
     assert res.returncode == 2 and "Traceback" not in res.stderr and "--format" in res.stderr
     assert res.stderr.splitlines() == [
-        "newsbench: error: Invalid value for '--format' / '-f': 'xml' is not one of 'parquet', "
+        "newsbench: error: Invalid value for '--format': 'xml' is not one of 'parquet', "
         "'csv', 'json'; see newsbench analyze --help"]
 
 

@@ -13,6 +13,7 @@ import pytest
 
 import newsbench as nb
 from newsbench import report as rep
+from logcheck import logged
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = Path(__file__).resolve().parent / "data" / "articles" / "wire_dated.txt"
@@ -194,6 +195,91 @@ def test_relative_output_folder_and_article_paths(toy_notebooks, tmp_path, monke
     assert (tmp_path / "reports" / "wire_dated" / "01-ok.html").is_file()
 
 
+# --- papermill parity: execution timeout, log output ---------------------------------------
+
+@pytest.fixture()
+def hung_notebooks(tmp_path, monkeypatch):
+    """01-hang sleeps for two minutes when size > 5; 02-ok runs after it (in the same thread
+    with one job)."""
+    from conftest import _notebook
+
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    _notebook(folder / "01-hang.ipynb", "import time\nprint('before the sleep')\n"
+              "if size > 5:\n    time.sleep(120)\nprint('after the sleep')")
+    _notebook(folder / "02-ok.ipynb", "print('ok', size)")
+    monkeypatch.setenv("NEWSBENCH_NOTEBOOKS", str(folder))
+    return folder
+
+
+def _our_kernels() -> list:
+    import psutil
+
+    return [p for p in psutil.Process().children(recursive=True)
+            if "ipykernel" in " ".join(p.cmdline()) and p.status() != psutil.STATUS_ZOMBIE]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_hung_cell_is_stopped_by_the_execution_timeout(hung_notebooks, tmp_path, jobs):
+    import time
+
+    out = tmp_path / "reports"
+    books = rep.available_notebooks(hung_notebooks)
+    started = time.monotonic()
+    results = rep.run_report([nb.load_article(SMALL)], books, {"size": 9}, out, jobs=jobs,
+                             execution_timeout=2, progress=False)
+    assert time.monotonic() - started < 60                    # not the 120 s of the sleep
+    hang, ok = results
+    assert (hang.notebook, hang.ok, hang.error) == (
+        "01-hang", False, "cell 2: timed out after 2 s (execution timeout)")
+    assert ok.ok and (out / "wire_dated" / "02-ok.html").is_file()   # the other one ran
+    run = json.loads((out / "wire_dated" / "run.json").read_text())
+    assert run["notebooks"]["01-hang"]["error"] == hang.error
+    assert run["kernel"] == rep.report_kernel()                # the kernel it ran in
+    assert f"failed: {hang.error}" in (out / "index.html").read_text()
+    kept = json.loads((out / "wire_dated" / "01-hang.failed.ipynb").read_text())
+    [hung] = [c for c in kept["cells"] if "time.sleep(120)" in "".join(c["source"])]
+    outputs = hung["outputs"]
+    assert "before the sleep" in "".join("".join(o.get("text", "")) for o in outputs)
+    assert [o["ename"] for o in outputs if o["output_type"] == "error"] == ["ExecutionTimeout"]
+    assert not _our_kernels()                                  # the hung kernel was killed
+
+
+@pytest.mark.slow
+def test_a_cell_within_the_timeout_runs(hung_notebooks, tmp_path):
+    results = rep.run_report([nb.load_article(SMALL)], rep.available_notebooks(hung_notebooks),
+                             {"size": 1}, tmp_path / "reports", jobs=1, execution_timeout=30,
+                             progress=False)
+    assert all(r.ok for r in results), [r.error for r in results]
+
+
+@pytest.mark.parametrize("bad", [0, -1, "2", True, float("nan")])
+def test_an_execution_timeout_must_be_seconds_above_0(bad, toy_notebooks, tmp_path):
+    with pytest.raises(nb.ParameterError, match="--execution-timeout: .* is not allowed; give "
+                                                "the seconds a cell may run, above 0"):
+        rep.run_report([nb.load_article(SMALL)], rep.available_notebooks(toy_notebooks),
+                       {"size": 1}, tmp_path / "out", execution_timeout=bad, progress=False)
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("log_output", [True, False])
+def test_log_output_streams_each_notebooks_lines_with_a_prefix(toy_notebooks, tmp_path, caplog,
+                                                                 log_output):
+    import logging
+
+    caplog.set_level(logging.INFO, logger="papermill")
+    results = rep.run_report([nb.load_article(SMALL)], rep.available_notebooks(toy_notebooks),
+                             {"size": 1}, tmp_path / "reports", jobs=2, log_output=log_output,
+                             progress=False)
+    assert all(r.ok for r in results)
+    lines = [r.getMessage() for r in caplog.records if r.name == "papermill"]
+    expected = ["[wire_dated 01-ok] headline: Flood barrier holds as river peaks in Lindenfeld 1",
+                "[wire_dated 02-boom] fine"]
+    assert all((line in lines) == log_output for line in expected), lines
+
+
 # --- the page: notes in the banner, small, inline SVG -----------------------------------------
 
 #: What a page may weigh, all of one article's reports together (issue: 2.8 MB before).
@@ -281,7 +367,7 @@ def test_a_warning_in_a_report_is_a_short_note_never_a_path(tmp_path):
     src.mkdir()
     (src / "german.txt").write_text(GERMAN, encoding="utf-8")
     (src / "results.txt").write_text(RESULTS, encoding="utf-8")
-    with pytest.warns(UserWarning, match="does not look like English"):
+    with logged(match="does not look like English"):
         arts = [nb.load_article(src / "german.txt"), nb.load_article(src / "results.txt")]
     results = rep.run_report(arts, rep.select_notebooks("00", rep.available_notebooks()), {},
                              tmp_path / "out", jobs=2, progress=False)

