@@ -5,8 +5,9 @@ reader sees. A deliberate change of output regenerates the copies in its own com
 
     .venv/bin/python tests/test_golden.py --update
 
-The copies are CSV (``tests/data/golden/<frame>.csv``, every article in a fixed order) plus
-the dtypes of each column (``dtypes.json``), so a diff shows exactly which values moved.
+The copies are CSV (``tests/data/golden/<frame>.csv``, every article in a fixed order; a list
+cell as a JSON array, so the copy keeps where one item ends) plus the dtypes of each column
+(``dtypes.json``), so a diff shows exactly which values moved.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ def _articles():
 
 def _frames() -> dict[str, pd.DataFrame]:
     import newsbench as nb
+    from newsbench import schema
 
     parts: dict[str, list[pd.DataFrame]] = {}
     for art in _articles():
@@ -58,7 +60,9 @@ def _frames() -> dict[str, pd.DataFrame]:
             parts.setdefault(name, []).append(df)
     out = {}
     for name, dfs in parts.items():
-        df = pd.concat([d for d in dfs if len(d)] or dfs[:1], ignore_index=True)
+        # conformed as Analysis.concat does: an open category (source) stays a category
+        df = schema.conform(pd.concat([d for d in dfs if len(d)] or dfs[:1], ignore_index=True),
+                            name)
         if "path" in df.columns:  # where the checkout lies is no part of the output
             df["path"] = [None if pd.isna(p) else Path(p).resolve().relative_to(ROOT).as_posix()
                           for p in df["path"]]
@@ -71,7 +75,13 @@ def _dtypes(frames: dict[str, pd.DataFrame]) -> dict[str, dict[str, str]]:
 
 
 def _csv(df: pd.DataFrame) -> str:
-    return df.to_csv(index=False, lineterminator="\n")
+    from newsbench import schema
+
+    out = df.copy()
+    for col in out.columns:
+        if schema.is_list_column(out[col]):
+            out[col] = [json.dumps(list(v), ensure_ascii=False) for v in out[col]]
+    return out.to_csv(index=False, lineterminator="\n")
 
 
 def update() -> None:

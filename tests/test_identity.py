@@ -12,15 +12,16 @@ from newsbench.load import article_from_text
 
 def _entities(rows):
     """An entities frame from ``(article_id, entity, label, mentions[, aliases, country,
-    label_source, model_labels])`` tuples."""
+    label_source, model_labels])`` tuples (aliases and model_labels lists)."""
     out = []
     for r in rows:
         aid, ent, label, n, *rest = r
         rest += [None] * (4 - len(rest))
         aliases, country, source, model = rest
         out.append({"article_id": aid, "entity": ent, "label": label, "mentions": n,
-                    "aliases": aliases or ent, "country": country,
-                    "label_source": source or "model vote", "model_labels": model or f"{label} {n}"})
+                    "aliases": aliases or [ent], "country": country,
+                    "label_source": source or "model vote", "model_labels": model or [label],
+                    "model_label_counts": [n] if model is None else [1] * len(model)})
     return pd.DataFrame(out)
 
 
@@ -67,7 +68,7 @@ def test_an_acronym_two_expansions_fit_stays_apart():
 
 
 def test_an_article_writing_both_decides_between_expansions():
-    ents = _entities([("a", "Baltic Ferry Authority", "ORG", 2, "Baltic Ferry Authority; BFA"),
+    ents = _entities([("a", "Baltic Ferry Authority", "ORG", 2, ["Baltic Ferry Authority", "BFA"]),
                       ("b", "Bergen Fishing Association", "ORG", 2),
                       ("c", "BFA", "ORG", 3)])
     _, out = identity.resolve(ents.iloc[:0], ents)

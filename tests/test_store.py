@@ -37,6 +37,12 @@ ROWS = {"articles": 1, "paragraphs": 2, "sentences": 3, "mentions": 2, "entities
 def _value(col, dtype, aid, i, published, version):
     if isinstance(dtype, pd.CategoricalDtype):
         return dtype.categories[i % len(dtype.categories)]
+    if schema.is_open_category(dtype):
+        return None if i == 1 else f"source {i % 2}:{version}"
+    if dtype == schema.LIST_STR:
+        return [f"{aid}:{col}:{k}" for k in range(i % 3)]   # [] on the first row
+    if dtype == schema.LIST_INT:
+        return list(range(i % 3))
     if col == "article_id":
         return aid
     if dtype == schema.STR:

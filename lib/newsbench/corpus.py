@@ -179,7 +179,7 @@ class Corpus:
             table.setdefault(fold(eid), eid)
             table.setdefault(fold(ename), eid)
             table.setdefault(fold(ent), eid)
-            for alias in str(aliases).split("; ") if isinstance(aliases, str) else ():
+            for alias in schema.list_value(aliases):
                 table.setdefault(fold(alias), eid)
         out = []
         for name in names:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import schema
 from .errors import CacheError, ParameterError
 from .fsutil import NoSpaceError, is_no_space, staged_files
 
@@ -40,7 +41,10 @@ def write_frame_set(frames: dict[str, pd.DataFrame], run: dict, out: Path | str,
         frames: the frames by name (``schema.FRAMES``).
         run: the run record (parameters, versions ...) for ``run.json``.
         out: the folder (created if needed).
-        fmt: ``csv`` or ``json`` (JSON: a list of records, dates ISO 8601).
+        fmt: ``csv`` or ``json`` (JSON: a list of records, dates ISO 8601, list columns as
+            arrays; CSV: list columns as the joined strings of earlier versions,
+            :func:`newsbench.views.frames.joined`: ``aliases`` "Barack Obama; Obama",
+            ``model_labels`` "PERSON 3, ORG 1" without a ``model_label_counts`` column).
 
     Returns:
         The published paths, frames first, ``run.json`` last.
@@ -67,7 +71,7 @@ def write_frame_set(frames: dict[str, pd.DataFrame], run: dict, out: Path | str,
             df = df.assign(**{RUN_ID_COL: pd.array([run_id] * len(df), dtype="string")})
             target = stage / f"{name}.{fmt}"
             if fmt == "csv":
-                df.to_csv(target, index=False)
+                schema.joined(df).to_csv(target, index=False)
             else:
                 df.to_json(target, orient="records", date_format="iso", force_ascii=False,
                            indent=1)
@@ -81,7 +85,9 @@ def write_frame_set(frames: dict[str, pd.DataFrame], run: dict, out: Path | str,
 
 def _read_set_file(path: Path, fmt: str) -> pd.DataFrame:
     if fmt == "csv":
-        return pd.read_csv(path, dtype={RUN_ID_COL: "string"}, keep_default_na=True)
+        df = pd.read_csv(path, dtype={RUN_ID_COL: "string"}, keep_default_na=True)
+        # the joined strings back into lists (the one place newsbench splits them)
+        return schema.split_joined(df, path.stem) if path.stem in schema.SCHEMAS else df
     return pd.read_json(path, orient="records", dtype={RUN_ID_COL: "string"})
 
 
@@ -93,7 +99,9 @@ def read_frame_set(out: Path | str, *, frames=None) -> dict[str, pd.DataFrame]:
         frames: the frame names to read (default: every file ``run.json`` lists).
 
     Returns:
-        ``{frame: DataFrame}`` as read by pandas, the ``run_id`` column kept.
+        ``{frame: DataFrame}`` as read by pandas, the ``run_id`` column kept; list columns
+        as lists (JSON arrays; CSV strings split by :func:`newsbench.schema.split_joined`,
+        ``model_label_counts`` restored from "PERSON 3, ORG 1").
 
     Raises:
         CacheError: a file from another run than ``run.json`` (an interrupted or concurrent

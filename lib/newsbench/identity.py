@@ -36,7 +36,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from . import gazetteer
+from . import gazetteer, schema
 from .layers.entity_vocab import LABELS, SPELLINGS, TRANSLITERATION
 from .layers.entities.merging import _initials, acronym_of, name_tokens
 from .unionfind import UnionFind
@@ -134,7 +134,8 @@ class _Union(UnionFind):
 
 
 def _aliases(value) -> list[str]:
-    return [a for a in str(value).split("; ") if a] if isinstance(value, str) else []
+    """An entity's ``aliases`` cell (a list of forms; ``[]`` when missing)."""
+    return [a for a in schema.list_value(value) if a]
 
 
 def _join_acronyms(rows: pd.DataFrame, uf: _Union) -> None:
@@ -261,10 +262,9 @@ def _city_said_person(rows: pd.DataFrame, i: int) -> bool:
     town of that name, while the model called every mention a person ("Bush told reporters"):
     a surname candidate."""
     source = rows["label_source"].iat[i]
-    labels = rows["model_labels"].iat[i]
+    labels = schema.list_value(rows["model_labels"].iat[i])
     return (rows["label"].iat[i] == "PLACE" and isinstance(source, str)
-            and source.startswith("gazetteer: city") and isinstance(labels, str)
-            and labels.startswith("PERSON") and "," not in labels
+            and source.startswith("gazetteer: city") and labels == ["PERSON"]
             and len(rows["entity"].iat[i].split()) == 1)
 
 
@@ -389,10 +389,10 @@ def _unique_names(names: dict, labels: dict) -> None:
 
 def _apply(mentions: pd.DataFrame, entities: pd.DataFrame, rows: pd.DataFrame):
     ents = entities.copy()
+    dtypes = dict(schema.SCHEMAS["entities"])  # entity_label a category, the others strings
     for col in (*IDENTITY_COLUMNS, "identity_by"):
-        ents[col] = rows[col].to_numpy(dtype=object)
-    for col in (*IDENTITY_COLUMNS, "identity_by"):
-        ents[col] = ents[col].astype("string")
+        ents[col] = schema.cast(pd.Series(rows[col].to_numpy(dtype=object), index=ents.index,
+                                          dtype="string"), dtypes[col])
     if mentions.empty:
         return mentions, ents
     table = rows.drop_duplicates(["article_id", "entity"]).set_index(["article_id", "entity"])
@@ -400,7 +400,8 @@ def _apply(mentions: pd.DataFrame, entities: pd.DataFrame, rows: pd.DataFrame):
     got = table.reindex(keys)
     ments = mentions.copy()
     for col in IDENTITY_COLUMNS:
-        ments[col] = pd.array(got[col].to_numpy(dtype=object), dtype="string")
+        ments[col] = schema.cast(pd.Series(got[col].to_numpy(dtype=object), index=ments.index,
+                                           dtype="string"), dtypes[col])
     why = got["identity_by"].fillna("").to_numpy(dtype=object)
     old = ments["merged_by"].fillna("").to_numpy(dtype=object)
     differs = np.array([gazetteer.fold(t) != gazetteer.fold(n) if isinstance(n, str) else False

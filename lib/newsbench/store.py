@@ -254,6 +254,44 @@ class Store:
         atomic_write(path, json.dumps(record, indent=1, sort_keys=True, default=str))
         self._run_written = text
 
+    def _old_format(self) -> int | None:
+        """The store format of the frames under ROOT when it is older than this newsbench's
+        (``_run.json`` says), else None."""
+        try:
+            version = self.run_info().get("format_version")
+        except (OSError, ValueError):
+            return None
+        return version if isinstance(version, int) and version < FORMAT_VERSION else None
+
+    def _retire_old_format(self) -> list[Path]:
+        """Frames of an older store format (other column types) cannot share a dataset with
+        new ones: move them to ``ROOT/_format<N>/`` (kept; Parquet readers skip ``_`` names),
+        so their articles are analysed again. Under the lock; returns the folders moved."""
+        old = self._old_format()
+        if old is None:
+            return []
+        dest = self.root / f"_format{old}"
+        moved = []
+        for name in (*schema.FRAMES, "entity_ids.parquet", RUN_FILE):
+            src = self.root / name
+            if src.exists() and not (dest / name).exists():
+                dest.mkdir(exist_ok=True)
+                os.replace(src, dest / name)
+                moved.append(dest / name)
+        with self._mutex:
+            self._art_cache.clear()
+            self._live_cache, self._run_written = None, None
+        log.warning(f"{self.root} held frames of an older newsbench (store format {old}); "
+                    f"they are kept in {dest} and the articles are analysed again")
+        return moved
+
+    def _check_format(self) -> None:
+        if self._old_format() is not None:
+            old = self._old_format()
+            raise CacheError(f"{self.root}: frames of an older newsbench (store format {old}); "
+                             "rerun newsbench analyze into it to bring it up to date (the old "
+                             f"frames are then kept in {self.root / f'_format{old}'})")
+
     def run_info(self) -> dict:
         """The content of ``_run.json`` (``{}`` when nothing was written yet)."""
         try:
@@ -293,6 +331,7 @@ class Store:
         n_parts = len(part_list)
         written: list[Path] = []
         with self.locked():
+            self._retire_old_format()
             batch = self._next_batch_id()
             try:
                 self.root.mkdir(parents=True, exist_ok=True)
@@ -342,6 +381,9 @@ class Store:
                 (``[("label", "==", "GPE")]``); may use the partition columns ``year``/``month``.
             article_ids: only these articles (only their files are opened).
 
+        Raises:
+            CacheError: the frames are of an older store format (rerun ``newsbench analyze``).
+
         Returns:
             The rows conformed to the schema (``schema.conform``; with ``columns``, the same
             casts on those columns). The store's columns and the partition columns are dropped.
@@ -354,6 +396,7 @@ class Store:
             unknown = [c for c in columns if c not in names]
             if unknown:
                 raise ParameterError(f"frame '{frame}' has no columns {unknown}; it has {names}")
+        self._check_format()
         state = self._live()
         live = state["live"]
         if article_ids is not None:
@@ -404,8 +447,11 @@ class Store:
         partition are known from the articles dataset), filtered on ``article_id``. An
         unreadable fragment, or an entry with fewer paragraphs, sentences or emotions rows than
         its articles row counts (a lost or empty fragment), warns and returns ``None`` (the
-        caller re-analyses; the new batch supersedes the damaged one).
+        caller re-analyses; the new batch supersedes the damaged one). So does an entry of an
+        older store format (:meth:`write_batch` then moves the old frames aside).
         """
+        if self._old_format() is not None:
+            return None
         state = self._live()
         hit = state["by_key"].get(key)
         if hit is None:
@@ -448,6 +494,7 @@ class Store:
         """
         removed: list[Path] = []
         with self.locked():
+            self._retire_old_format()  # moved aside, not removed
             removed += remove_leftovers(self.root, names=(RUN_FILE,))
             all_frags: list[Fragment] = []
             for frame in schema.FRAMES:

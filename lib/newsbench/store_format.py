@@ -14,7 +14,8 @@ import pyarrow.dataset as ds
 
 from . import schema
 
-FORMAT_VERSION = 1
+#: 2: list columns (``list<string>``, ``list<int64>``) and categories for labels and sources.
+FORMAT_VERSION = 2
 RUN_FILE = "_run.json"
 #: Undated articles' partition: year 0, month 0 (not the hive null partition, which pandas and
 #: dask cannot read beside dated ones: "Cannot yet unify dictionaries with nulls").
@@ -39,13 +40,15 @@ def arrow_type(dtype) -> pa.DataType:
 
     string -> string; int64 and Int64 -> int64 (nullable); float64 -> float64;
     datetime64[s] -> timestamp[s] (Parquet keeps it as milliseconds: no seconds unit);
-    a category -> dictionary<int32, string>. :func:`newsbench.schema.conform` turns each back
-    into the schema's pandas dtype.
+    a category (closed or open) -> dictionary<int32, string>; list<string> and list<int64>
+    as themselves. :func:`newsbench.schema.conform` turns each back into the schema's pandas
+    dtype (:func:`_to_pandas` gives list columns as Python lists, not arrays).
     """
-    if isinstance(dtype, pd.CategoricalDtype):
+    if isinstance(dtype, pd.CategoricalDtype) or schema.is_open_category(dtype):
         return pa.dictionary(pa.int32(), pa.string())
     table = {schema.STR: pa.string(), schema.INT: pa.int64(), "Int64": pa.int64(),
-             schema.FLOAT: pa.float64(), schema.DATE: pa.timestamp("s")}
+             schema.FLOAT: pa.float64(), schema.DATE: pa.timestamp("s"),
+             schema.LIST_STR: pa.list_(pa.string()), schema.LIST_INT: pa.list_(pa.int64())}
     try:
         return table[str(dtype)]
     except KeyError:
@@ -127,16 +130,7 @@ def _conform(df: pd.DataFrame, frame: str, columns: list[str] | None) -> pd.Data
         return schema.conform(df, frame)
     # the casts of schema.conform, for a subset of the columns (conform wants them all)
     dtypes = dict(schema.SCHEMAS[frame])
-    out = {}
-    for col in columns:
-        s, dtype = df[col].reset_index(drop=True), dtypes[col]
-        if dtype == schema.DATE:
-            s = pd.to_datetime(s, errors="coerce").astype(schema.DATE)
-        elif dtype == schema.INT and s.isna().any():
-            s = s.astype("Int64")
-        else:
-            s = s.astype(dtype)
-        out[col] = s
+    out = {col: schema.cast(df[col].reset_index(drop=True), dtypes[col]) for col in columns}
     return pd.DataFrame(out, index=pd.RangeIndex(len(df)))
 
 
@@ -149,7 +143,16 @@ def _types_mapper(t: pa.DataType):
 
 
 def _to_pandas(table: pa.Table) -> pd.DataFrame:
-    return table.to_pandas(types_mapper=_types_mapper)
+    """The table as pandas: strings as ``string``, int64 as ``Int64``, lists as Python lists
+    (pyarrow would give numpy arrays), dictionaries as categories."""
+    lists = [f.name for f in table.schema
+             if pa.types.is_list(f.type) or pa.types.is_large_list(f.type)]
+    df = table.drop_columns(lists).to_pandas(types_mapper=_types_mapper) if lists else \
+        table.to_pandas(types_mapper=_types_mapper)
+    for name in lists:
+        values = table.column(name).to_pylist()
+        df[name] = pd.Series([[] if v is None else v for v in values], dtype=object)
+    return df[table.column_names] if lists else df
 
 
 _EMPTY: dict[str, pd.DataFrame] = {}

@@ -24,8 +24,10 @@ CELLS = [
     ## The entities
     One row per entity: its label, how many times it is mentioned, in how many sentences, the
     first sentence naming it, the mean sentiment of those sentences (-1..1), the forms seen
-    (`aliases`), why it has its label (`label_source`) and what the model said
-    (`model_labels`). Demonyms are listed as themselves here, whatever `merge_demonyms` says.
+    (`aliases`, most frequent first), why it has its label (`label_source`) and what the model
+    said (`model_labels`, each with how many mentions it gave that label). In the frame these
+    are lists (`an.entities["aliases"]`); the table shows them joined. Demonyms are listed as
+    themselves here, whatever `merge_demonyms` says.
     """),
     code("""
     views.frames.report_table(views.entity_table(an.entities, labels=labels,

@@ -34,9 +34,9 @@ RUNNING_TIME = re.compile(r"\b(?:seconds?|minutes?|hours?)\s+(?:later|earlier|af
 NO_SUMMARY = "(no summary: no subject and verb)"
 
 
-def _entities(ctx: Context, start: int, end: int, doc, offset: int) -> str:
-    """The entities named in ``start:end``: from the entity layer's mentions, or, without any,
-    the model's own entities (numbers and dates left out)."""
+def _entities(ctx: Context, start: int, end: int, doc, offset: int) -> list[str]:
+    """The entities named in ``start:end``, in text order: from the entity layer's mentions,
+    or, without any, the model's own entities (numbers and dates left out)."""
     mentions = ctx.frames.get("mentions")
     names: list[str] = []
     if mentions:
@@ -44,7 +44,7 @@ def _entities(ctx: Context, start: int, end: int, doc, offset: int) -> str:
             name = m["entity"] if isinstance(m["entity"], str) else m["text"]
             if name not in names:
                 names.append(name)
-        return "; ".join(names)
+        return names
     for ent in ctx.ents_within(doc, offset, start, end):
         if ent.label_ in NON_ENTITY_LABELS:
             continue
@@ -52,7 +52,7 @@ def _entities(ctx: Context, start: int, end: int, doc, offset: int) -> str:
         name = re.sub(r"['’]s$", "", name).strip()
         if name and name not in names:
             names.append(name)
-    return "; ".join(names)
+    return names
 
 
 class _Events:

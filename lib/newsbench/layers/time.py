@@ -8,8 +8,8 @@ Two frames:
   place ("the past two weeks", "the offer follows two weeks of bombardment") and for dates
   that open a period ("since 2004": 2004-01-01 to the publication), ``span_start``/``span_end``.
 * ``events`` (:mod:`newsbench.layers.events`): each clause anchored to a calendar date or span,
-  with a short who-did-what ``summary`` from the dependency parse, the ``entities`` in it and
-  the expression that dates it.
+  with a short who-did-what ``summary`` from the dependency parse, the ``entities`` in it (a
+  list of names, in text order) and the expression that dates it.
 
 ``date_end`` is inclusive: "March 2015" covers 2015-03-01 .. 2015-03-31. Tables and notes on
 these frames are views: :mod:`newsbench.views.timeline`.

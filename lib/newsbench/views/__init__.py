@@ -19,7 +19,7 @@ from .entities import (DEFAULT_LABELS, HIGHLIGHT_COLOURS, LABEL_COLOURS, LABELS,
 from .explore import (date_events, entity_explorer, entity_sentences, explorer, highlight,
                       mention_explorer, paragraph_explorer, paragraph_sentences, sentence_rows,
                       timeline_explorer)
-from .frames import no_math, report_table, safe_html
+from .frames import joined, no_math, report_table, safe_html
 from .sentiment import emotion_rates, extremes, extremes_html
 from .voices import (KINDS, SOURCE_MEANINGS, filter_kind, quote_words, quotes_table, source_mix,
                      speaker_quotes_html, speaker_table, voices_explorer)
@@ -28,8 +28,8 @@ from .timeline import (dated_events, expressions_table, period_offset, publicati
 
 __all__ = [
     "corpus", "entities", "explore", "frames", "sentiment", "timeline", "voices",
-    # tables and HTML for reports (MathJax leaves them alone)
-    "no_math", "report_table", "safe_html",
+    # tables and HTML for reports (MathJax leaves them alone); list columns as joined text
+    "joined", "no_math", "report_table", "safe_html",
     # entities
     "DEFAULT_LABELS", "HIGHLIGHT_COLOURS", "LABEL_COLOURS", "LABELS", "NON_ENTITY_LABELS", "UNITS",
     "cooccurrences", "demonyms_as_countries", "entity_counts", "entity_mentions_html",

@@ -123,8 +123,8 @@ def entity_counts(mentions: pd.DataFrame, *, labels=None, merge_demonyms: bool =
     Returns:
         Frame ``entity, label, mentions, n_sentences, articles, first_sent, aliases``, most
         mentioned first (``first_sent`` is the first sentence in the first article listing it;
-        ``aliases`` are the forms seen, most frequent first; with ``merge_demonyms`` a column
-        ``via_demonym`` counts the mentions that were demonyms).
+        ``aliases`` is the list of the forms seen, most frequent first; with
+        ``merge_demonyms`` a column ``via_demonym`` counts the mentions that were demonyms).
     """
     df = _chosen(mentions, labels, merge_demonyms)
     cols = ["entity", "label", "mentions", "n_sentences", "articles", "first_sent", "aliases"]
@@ -133,7 +133,8 @@ def entity_counts(mentions: pd.DataFrame, *, labels=None, merge_demonyms: bool =
     if df.empty:
         return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("mentions", "n_sentences",
                                                                    "articles", "first_sent",
-                                                                   "via_demonym") else "string")
+                                                                   "via_demonym")
+                                          else object if c == "aliases" else "string")
                              for c in cols})
     rows = []
     for (entity, label), g in df.groupby(["entity", "label"], sort=False, observed=True):
@@ -141,16 +142,14 @@ def entity_counts(mentions: pd.DataFrame, *, labels=None, merge_demonyms: bool =
         row = {"entity": entity, "label": label, "mentions": len(g),
                "n_sentences": len(g[["article_id", "sent_id"]].drop_duplicates()),
                "articles": g["article_id"].nunique(), "first_sent": int(g["sent_id"].iloc[0]),
-               "aliases": "; ".join(f for f, _ in sorted(forms.items(),
-                                                         key=lambda kv: (-kv[1], kv[0])))}
+               "aliases": [f for f, _ in sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))]}
         if merge_demonyms:
             row["via_demonym"] = int(g["via_demonym"].sum())
         rows.append(row)
     out = pd.DataFrame(rows)
     out = out[out["mentions"] >= min_mentions]
     out = out.sort_values(["mentions", "first_sent", "entity"], ascending=[False, True, True])
-    return out.reset_index(drop=True).astype({"entity": "string", "label": "string",
-                                              "aliases": "string"})
+    return out.reset_index(drop=True).astype({"entity": "string", "label": "string"})
 
 
 def model_counts(mentions: pd.DataFrame) -> pd.DataFrame:
@@ -185,8 +184,8 @@ def cooccurrences(mentions: pd.DataFrame, *, unit: str = "sentence", labels=None
     Returns:
         Frame ``entity_a, label_a, entity_b, label_b, count, units`` (``entity_a`` <
         ``entity_b``; ``count`` is the number of sentences or paragraphs naming both, however
-        often each is named in it; ``units`` lists them as ``article_id:id``), most frequent
-        first.
+        often each is named in it; ``units`` is the list of them as ``article_id:id``), most
+        frequent first.
 
     Raises:
         ParameterError: ``unit`` is not one of :data:`UNITS`.
@@ -205,15 +204,16 @@ def cooccurrences(mentions: pd.DataFrame, *, unit: str = "sentence", labels=None
             for y in range(x + 1, len(ents)):
                 pairs[(ents[x][0], ents[y][0])].append(f"{aid}:{uid}")
     rows = [{"entity_a": a, "label_a": label_of[a], "entity_b": b, "label_b": label_of[b],
-             "count": len(u), "units": ", ".join(u)} for (a, b), u in pairs.items()
+             "count": len(u), "units": u} for (a, b), u in pairs.items()
             if len(u) >= min_count]
     cols = ["entity_a", "label_a", "entity_b", "label_b", "count", "units"]
     if not rows:
-        return pd.DataFrame({c: pd.Series(dtype="int64" if c == "count" else "string")
-                             for c in cols})
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c == "count" else
+                                          object if c == "units" else "string") for c in cols})
     out = pd.DataFrame(rows, columns=cols).sort_values(["count", "entity_a", "entity_b"],
                                                        ascending=[False, True, True])
-    return out.reset_index(drop=True).astype({c: "string" for c in cols if c != "count"})
+    return out.reset_index(drop=True).astype({c: "string" for c in cols
+                                              if c not in ("count", "units")})
 
 
 def entity_table(entities: pd.DataFrame, *, labels=None, min_mentions: int = 1) -> pd.DataFrame:
@@ -221,14 +221,16 @@ def entity_table(entities: pd.DataFrame, *, labels=None, min_mentions: int = 1) 
 
     Returns:
         Frame ``entity, label, mentions, n_sentences, first_sent, sentiment, aliases,
-        label_source, model_labels`` (led by ``article_id`` for several articles), most
-        mentioned first.
+        label_source, model_labels, model_label_counts`` (led by ``article_id`` for several
+        articles), most mentioned first; the list columns as lists (:func:`report_table`
+        shows them joined: "PERSON 3, ORG 1").
     """
     labels = check_labels(labels)
     df = entities if labels is None else entities[entities["label"].isin(labels)]
     df = df[df["mentions"] >= min_mentions]
     cols = with_article(df, ["entity", "label", "mentions", "n_sentences", "first_sent",
-                             "sentiment", "aliases", "label_source", "model_labels"])
+                             "sentiment", "aliases", "label_source", "model_labels",
+                             "model_label_counts"])
     return df[[c for c in cols if c in df.columns]].reset_index(drop=True)
 
 

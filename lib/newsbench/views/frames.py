@@ -1,5 +1,6 @@
-"""What every view needs to read frames that may hold many articles, and the one way a frame
-is shown as a table in a notebook or report (:func:`report_table`)."""
+"""What every view needs to read frames that may hold many articles, the one way a frame
+is shown as a table in a notebook or report (:func:`report_table`), and list columns as the
+joined strings of earlier versions (:func:`joined`)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ import re
 
 import pandas as pd
 
-__all__ = ["OFFSET_COLUMNS", "offset_columns", "report_table", "sentence_key", "sentence_keys",
-           "several_articles", "with_article", "word_count"]
+from ..schema import joined
+
+__all__ = ["OFFSET_COLUMNS", "joined", "offset_columns", "report_table", "sentence_key",
+           "sentence_keys", "several_articles", "with_article", "word_count"]
 
 #: Columns holding character offsets into the article text: kept in every frame (each row
 #: points back to its words), left out of the tables a reader reads.
@@ -82,7 +85,8 @@ def safe_html(markup: str):
 def report_table(df: pd.DataFrame, *, caption: str | None = None, precision: int = 2,
                  empty: str = "Nothing to list.", offsets: bool = False):
     """A frame as a table for reading: no index column, text left-aligned (long text wraps),
-    numbers right-aligned with ``precision`` decimals, missing values as "n/a", and the
+    numbers right-aligned with ``precision`` decimals, missing values as "n/a", list columns
+    joined into text (:func:`joined`: "Barack Obama; Obama", "PERSON 3, ORG 1"), and the
     character offsets left out (they stay in the frame: pass ``offsets=True`` to show them).
 
     Args:
@@ -98,7 +102,7 @@ def report_table(df: pd.DataFrame, *, caption: str | None = None, precision: int
         the same HTML.
     """
     shown = df if offsets else df.drop(columns=offset_columns(df))
-    shown = shown.reset_index(drop=True)
+    shown = joined(shown.reset_index(drop=True))
     text_cols = [c for c in shown.columns if _is_text(shown[c])]
     key = hashlib.sha1(pd.util.hash_pandas_object(shown.astype("string"), index=False)
                        .to_numpy().tobytes() + repr(list(shown.columns)).encode()

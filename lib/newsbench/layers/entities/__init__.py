@@ -86,15 +86,16 @@ def _entity_rows(ctx: Context, groups, decided, rows: list[dict]) -> list[dict]:
         label, why, _place, name, country = decided[root]
         sub = by_entity[name]
         aliases = sorted(Counter(r["text"] for r in sub).items(), key=lambda kv: (-kv[1], kv[0]))
-        model_labels = Counter(r["model_label"] for r in sub if r["model_label"])
+        model_labels = Counter(r["model_label"] for r in sub if r["model_label"]).most_common()
         erows.append({
             "article_id": ctx.article_id, "start": sub[0]["start"], "end": sub[0]["end"],
             "entity": name, "label": label, "mentions": len(sub),
-            "aliases": "; ".join(a for a, _ in aliases),
+            "aliases": [a for a, _ in aliases],
             "first_sent": min(r["sent_id"] for r in sub),
             # filled over the whole batch by _finish
             "sentiment": None, "sentiment_std": None, "n_sentences": None,
-            "model_labels": ", ".join(f"{k} {v}" for k, v in model_labels.most_common()),
+            "model_labels": [k for k, _ in model_labels],
+            "model_label_counts": [v for _, v in model_labels],
             "label_source": why, "country": country,
             "entity_id": sub[0]["entity_id"], "entity_name": name, "entity_label": label,
             "identity_by": "",
@@ -128,7 +129,9 @@ def build(ctx: Context) -> dict:
         place it missed), ``merged_by`` (how the mention joined its entity: surname, short
         form, acronym, plural, completed, dateline... or empty when it reads as the entity's
         own name) and ``country`` (ISO code for a country or a demonym); for entities
-        ``n_sentences``, ``model_labels`` (the model's labels with counts), ``label_source``
+        ``aliases`` (a list of the forms written, most frequent first), ``n_sentences``,
+        ``model_labels`` and ``model_label_counts`` (aligned lists: the model's labels of the
+        mentions, most frequent first, and how many mentions had each), ``label_source``
         (person name, dateline, gazetteer: ..., model vote) and ``country``; the entities'
         ``sentiment``, ``sentiment_std`` and ``n_sentences`` are filled per batch.
     """
