@@ -567,7 +567,7 @@ def _merge(art: _Article, direct: list[Quote], indirect: list[Quote]) -> list[Qu
             continue
         if all(i.start < d.start - 1 and d.end <= i.end + 1 for d in inner):
             i.kind = "mixed"
-            i.end = max(i.end, max(d.end + 1 for d in inner))
+            i.end = min(max(i.end, max(d.end + 1 for d in inner)), len(art.text))
             used.update(id(d) for d in inner)
             keep_ind.append(i)
     keep = [d for d in direct if id(d) not in used]
