@@ -86,12 +86,11 @@ def _timeline_row(cols: dict, members: list[int], ents: list, names: dict) -> di
     ids = sorted(seen, key=lambda e: (-seen[e], str(names.get(e, e))))
     aids = list(dict.fromkeys(cols["article_id"][k] for k in members))
     return {"date_start": cols["date_start"][first], "date_end": cols["date_end"][first],
-            "summary": cols["summary"][first], "entity_ids": "; ".join(ids),
-            "entity_names": "; ".join(str(names.get(e, e)) for e in ids),
-            "n_articles": len(aids), "article_ids": "; ".join(aids),
-            "sources": "; ".join(dict.fromkeys(cols["_source"][k] for k in members)),
-            "event_ids": "; ".join(f"{cols['article_id'][k]}:{cols['event_id'][k]}"
-                                   for k in members),
+            "summary": cols["summary"][first], "entity_ids": list(ids),
+            "entity_names": [str(names.get(e, e)) for e in ids],
+            "n_articles": len(aids), "article_ids": aids,
+            "sources": [str(s) for s in dict.fromkeys(cols["_source"][k] for k in members)],
+            "event_ids": [f"{cols['article_id'][k]}:{cols['event_id'][k]}" for k in members],
             "_ids": set(ids)}
 
 
@@ -148,7 +147,7 @@ def events_timeline(events: pd.DataFrame, mentions: pd.DataFrame, articles: pd.D
 
     Returns:
         Frame ``date_start, date_end, summary, entity_ids, entity_names, n_articles,
-        article_ids, sources, event_ids`` (lists joined by "; ", reports ordered by publication,
+        article_ids, sources, event_ids`` (lists of strings, as the frames' list columns; reports ordered by publication,
         entities by how many reports name them; ``event_ids`` as ``article_id:event_id``),
         earliest first. ``attrs["undated"]`` counts undated events left out.
 
@@ -177,9 +176,9 @@ def events_timeline(events: pd.DataFrame, mentions: pd.DataFrame, articles: pd.D
             for members in _cluster_events(ev, ents, words, similarity)]
     if wanted is not None:
         rows = [r for r in rows if r["_ids"] & wanted]
-    cols = {"date_start": _DATE, "date_end": _DATE, "summary": "string", "entity_ids": "string",
-            "entity_names": "string", "n_articles": "int64", "article_ids": "string",
-            "sources": "string", "event_ids": "string"}
+    cols = {"date_start": _DATE, "date_end": _DATE, "summary": "string", "entity_ids": object,
+            "entity_names": object, "n_articles": "int64", "article_ids": object,
+            "sources": object, "event_ids": object}
     out = pd.DataFrame(rows, columns=list(cols)).astype(cols) if rows else _empty(cols)
     out = out.sort_values(["date_start", "n_articles", "date_end", "summary"],
                           ascending=[True, False, True, True]).reset_index(drop=True)
