@@ -123,3 +123,23 @@ def test_corpus_parameter_checks_name_the_parameter_and_the_fix(tmp_path):
                                             "entities": "United States, WTO", "terms": ""})
     assert got.entities == ["United States", "WTO"] and got.terms == []
     assert got.corpus_path.split(",")[1] == str(tmp_path)
+
+
+def test_corpus_paths_may_contain_commas(tmp_path, nlp):
+    """A folder named "wires, 2016" is one path of the corpus parameter, not two."""
+    from newsbench import notebook as nbk
+
+    odd, plain = tmp_path / "wires, 2016", tmp_path / "other"
+    for folder, text in ((odd, "Flood hits town\n\nThe river rose on Monday in Lindenfeld."),
+                         (plain, "Council votes\n\nThe council approved the budget on Friday.")):
+        folder.mkdir()
+        (folder / "story.txt").write_text(text, encoding="utf-8")
+    checked = nbk.corpus_param(f"{odd}, {plain}")
+    assert nbk.split_paths(checked) == [str(odd), str(plain)]
+    assert nbk.split_paths(f"{odd}") == [str(odd)]
+    corpus = nbk.open_corpus_param(checked)
+    assert len(corpus.articles) == 2
+    import newsbench as nb
+
+    with pytest.raises(nb.InputFileError, match=r"corpus: .*wires: no such file or folder"):
+        nbk.corpus_param(f"{tmp_path / 'wires'}, 2017")

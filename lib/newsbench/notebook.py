@@ -75,21 +75,44 @@ def article_param(article: str, *, published: str | None = "") -> Article:
     return load_article(path, published=published or None)
 
 
+def _names_something(item: str) -> bool:
+    import glob
+
+    path = resolve_path(item)
+    return path.exists() or bool(glob.glob(str(path)))
+
+
+def split_paths(text: str) -> list[str]:
+    """The paths of a comma-separated list, where a path may hold commas itself
+    (``reports, 2016/``): a piece that names no file, folder or glob match is joined with the
+    pieces after it up to the first run that does (else it stays alone, to be reported)."""
+    parts, out, i = str(text).split(","), [], 0
+    while i < len(parts):
+        j = i + 1
+        if not _names_something(parts[i].strip()):
+            j = next((k for k in range(i + 2, len(parts) + 1)
+                      if _names_something(",".join(parts[i:k]).strip())), i + 1)
+        item = ",".join(parts[i:j]).strip()
+        if item:
+            out.append(item)
+        i = j
+    return out
+
+
 def corpus_param(corpus: str) -> str:
     """Check the ``corpus`` parameter: every comma-separated path or glob must exist (relative
-    to the project folder or absolute). Returns the paths joined again by commas, resolved.
+    to the project folder or absolute; a path may contain commas, see :func:`split_paths`).
+    Returns the paths joined again by commas, resolved.
 
     Raises:
         ParameterError: empty. InputFileError: a path that names nothing.
     """
-    import glob
-
     if not isinstance(corpus, (str, Path)) or not str(corpus).strip():
         raise ParameterError("corpus: give a folder, files or a dataset folder, e.g. seeds/")
     out = []
-    for item in (s.strip() for s in str(corpus).split(",") if s.strip()):
+    for item in split_paths(str(corpus)):
         path = resolve_path(item)
-        if not path.exists() and not glob.glob(str(path)):
+        if not _names_something(item):
             raise InputFileError(f"corpus: {item}: no such file or folder; give a path relative to "
                                  f"the project folder or an absolute one")
         out.append(str(path))
@@ -101,7 +124,7 @@ def open_corpus_param(corpus: str):
     folder is read as it is; files are analysed (through the cache) or read from it."""
     from .corpus import is_dataset, open_corpus
 
-    paths = corpus.split(",")
+    paths = split_paths(corpus)
     if len(paths) == 1 and is_dataset(paths[0]):
         return open_corpus(paths[0])
     return open_corpus(paths, engine="serial")
