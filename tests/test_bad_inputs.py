@@ -148,3 +148,35 @@ def test_one_enormous_paragraph_without_line_breaks():
     assert len(an.paragraphs) == 2 and len(an.sentences) > 3000
     for r in an.sentences.itertuples():
         assert text[r.start:r.end] == r.text
+
+
+def test_a_bad_file_in_a_folder_is_skipped_with_its_reason(tmp_path):
+    """One unreadable page among many does not stop a corpus; named alone, it is refused."""
+    from newsbench.load import iter_articles
+
+    good = "Council votes\n\nThe council approved the budget on Friday after a long debate."
+    for i in range(2):
+        (tmp_path / f"good{i}.txt").write_text(good + f" Item {i}.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "cookie-wall.html").write_text("<html><body><p>Accept cookies</p></body></html>",
+                                               encoding="utf-8")
+    with logged(match=r"skipped: .*empty\.txt: the file is empty") as got:
+        arts = list(iter_articles(tmp_path))
+    assert [a.article_id for a in arts] == ["good0", "good1"]
+    assert any("skipped: " in m and "cookie-wall.html" in m for m in got), got
+    with pytest.raises(nb.InputFileError, match="empty.txt: the file is empty"):
+        list(iter_articles(tmp_path / "empty.txt"))
+    with pytest.raises(nb.InputFileError, match="empty.txt: the file is empty"):
+        list(iter_articles([tmp_path / "good0.txt", tmp_path / "empty.txt"]))
+    with logged():
+        assert len(list(iter_articles(str(tmp_path / "*.txt")))) == 2   # a glob skips too
+
+
+def test_a_folder_where_nothing_can_be_read_is_refused(tmp_path):
+    from newsbench.load import iter_articles
+
+    (tmp_path / "a.txt").write_bytes(b"")
+    (tmp_path / "b.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    with logged(), pytest.raises(nb.InputFileError,
+                                 match=r"none of the 2 article file\(s\) found could be read"):
+        list(iter_articles(tmp_path))

@@ -284,28 +284,75 @@ def iter_articles(paths, *, published=None, columns=None):
     Yields:
         :class:`Article`; a table or feed yields one a row or entry, reading a row at a time.
 
+    A file found in a folder or by a glob that cannot be read (an HTML page with no article,
+    an empty or binary file) is skipped with a warning naming it and why; a file named itself
+    is refused.
+
     Raises:
-        InputFileError, ParameterError: as :func:`load_article`; a mapped column the file lacks.
+        InputFileError, ParameterError: as :func:`load_article` for a file named itself; a
+            mapped column the file lacks; no file found could be read.
     """
     if columns is not None:
         check_columns(columns)
     ids = _Ids()
+    named = _named_files(paths)
+    skipped = _Skipped()
     for path in article_paths(paths):
         dupes: list[str] = []
-        for art in _load_file(path, published=published, columns=columns):
-            new_id, clash = ids.unique(art.article_id)
-            if clash:
-                dupes.append(new_id)
-                if len(dupes) <= _DUPLICATES_SHOWN:
-                    fix = ("give each row or item its own id" if art.meta.get("item")
-                           else "Rename the file to choose its id")
-                    log.warning(f"{path}: article id '{art.article_id}' is already used in this corpus; "
-                                f"this one is '{new_id}'. {fix[0].upper() + fix[1:]}")
-                art = replace(art, article_id=new_id)
-            yield art
+        try:
+            for art in _load_file(path, published=published, columns=columns):
+                new_id, clash = ids.unique(art.article_id)
+                if clash:
+                    dupes.append(new_id)
+                    art = _renamed(art, new_id, path, len(dupes))
+                skipped.read += 1
+                yield art
+        except InputFileError as exc:
+            if path in named:  # a file the caller named: refused, as load_article does
+                raise
+            skipped.add(path, exc)  # found in a folder or by a glob: the others still count
         if len(dupes) > _DUPLICATES_SHOWN:
             log.warning(f"{path}: {len(dupes) - _DUPLICATES_SHOWN} more article ids already used "
                         f"in this corpus were made unique (e.g. '{dupes[-1]}')")
+    skipped.finish()
+
+
+def _named_files(paths) -> set[Path]:
+    """The files given by name (not found in a folder or by a pattern)."""
+    items = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    return {Path(str(p)) for p in items
+            if not any(ch in str(p) for ch in "*?[") and not Path(str(p)).is_dir()}
+
+
+def _renamed(art: Article, new_id: str, path: Path, n: int) -> Article:
+    if n <= _DUPLICATES_SHOWN:
+        fix = "give each row or item its own id" if art.meta.get("item") else \
+            "Rename the file to choose its id"
+        log.warning(f"{path}: article id '{art.article_id}' is already used in this corpus; "
+                    f"this one is '{new_id}'. {fix[0].upper() + fix[1:]}")
+    return replace(art, article_id=new_id)
+
+
+class _Skipped:
+    """Files found in a folder or by a pattern that could not be read: each of the first few
+    warned about with its reason, the rest counted; none read at all is an error."""
+
+    def __init__(self):
+        self.read, self.files = 0, []
+
+    def add(self, path: Path, exc: InputFileError) -> None:
+        self.files.append(path)
+        if len(self.files) <= _DUPLICATES_SHOWN:
+            log.warning(f"skipped: {exc}")
+
+    def finish(self) -> None:
+        n = len(self.files)
+        if n > _DUPLICATES_SHOWN:
+            log.warning(f"skipped {n - _DUPLICATES_SHOWN} more unreadable files (e.g. "
+                        f"{self.files[-1]})")
+        if n and not self.read:
+            raise InputFileError(f"none of the {n} article file(s) found could be read (the "
+                                 f"first: {self.files[0]}); see the warnings above")
 
 
 def find_article(path, article_id: str, *, published=None, columns=None) -> Article:
