@@ -7,7 +7,6 @@ folders record their owner, and the next run removes those whose owner is gone).
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import os
 import shutil
