@@ -318,10 +318,11 @@ def iter_articles(paths, *, published=None, columns=None):
 
 
 def _named_files(paths) -> set[Path]:
-    """The files given by name (not found in a folder or by a pattern)."""
+    """The files given by name, not found in a folder or by a pattern (a name with ``[`` or
+    ``*`` in it that exists as it is, is a name)."""
     items = [paths] if isinstance(paths, (str, Path)) else list(paths)
-    return {Path(str(p)) for p in items
-            if not any(ch in str(p) for ch in "*?[") and not Path(str(p)).is_dir()}
+    return {Path(str(p)) for p in items if not Path(str(p)).is_dir()
+            and (Path(str(p)).exists() or not any(ch in str(p) for ch in "*?["))}
 
 
 def _renamed(art: Article, new_id: str, path: Path, n: int) -> Article:
