@@ -220,3 +220,23 @@ def test_report_refuses_an_unknown_kernel_before_reading_articles(tmp_path):
 def test_kernel_install_refuses_two_places(tmp_path):
     res = _cli("kernel", "install", "--user", "--prefix", str(tmp_path))
     assert res.returncode == 2 and "give one of them" in res.stderr
+
+
+def test_one_formatter_for_the_cli_and_its_workers_escapes_file_names():
+    """Workers (processes engine) format records as the CLI does, escape codes escaped."""
+    from newsbench.executors import _worker_messages
+    from newsbench.messages import LineFormatter
+
+    record = logging.LogRecord("newsbench.load.files", logging.WARNING, "x.py", 1,
+                               "skipped: \x1b[31mred\x1b[0m.txt: the file is empty", None, None)
+    assert LineFormatter().format(record) == \
+        "newsbench: warning: skipped: \\x1b[31mred\\x1b[0m.txt: the file is empty"
+    lib = logging.getLogger("newsbench")
+    before = lib.handlers[:], lib.level
+    lib.handlers.clear()
+    try:
+        _worker_messages(logging.INFO)
+        assert isinstance(lib.handlers[0].formatter, LineFormatter) and lib.level == logging.INFO
+    finally:
+        lib.handlers[:] = before[0]
+        lib.setLevel(before[1])

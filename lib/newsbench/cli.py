@@ -5,12 +5,10 @@ from __future__ import annotations
 import functools
 import logging
 import os
-import re
 import signal
 import sys
 import threading
 import time
-import unicodedata
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
@@ -18,6 +16,7 @@ from typing import List, Optional
 import typer
 
 from .errors import NewsbenchError, ParameterError, one_line
+from .messages import LineFormatter, printable  # noqa: F401 - printable kept importable here
 
 app = typer.Typer(
     help="newsbench: read news articles with numbers and pictures.\n\n"
@@ -47,24 +46,6 @@ def _interruptible(message):
                 raise _Stopped(message(exc)) from None
         return run
     return wrap
-
-
-#: Bidirectional controls (they reorder what a terminal shows) are escaped like control codes.
-_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def printable(text) -> str:
-    """``text`` safe for a terminal: control characters (escape codes from a file name),
-    bidirectional controls and undecodable bytes are shown escaped (``\\x1b``), as ``repr``
-    would, and whitespace runs become one space."""
-    out = []
-    for ch in " ".join(str(text).split()):
-        if ch in _BIDI or unicodedata.category(ch) in ("Cc", "Cs"):
-            out.append(ch.encode("unicode_escape", "backslashreplace").decode("ascii")
-                       if unicodedata.category(ch) != "Cs" else f"\\x{ord(ch) - 0xDC00:02x}")
-        else:
-            out.append(ch)
-    return "".join(out)
 
 
 def _say(text, *, err: bool = False) -> None:
@@ -139,24 +120,19 @@ def _root(
 
 class _LineHandler(logging.Handler):
     """The library's messages (the ``newsbench`` logger) and other packages' warnings as one
-    escaped line each on stderr: ``newsbench: warning: ...``."""
+    escaped line each on the current stderr (:class:`~newsbench.messages.LineFormatter`)."""
+
+    def __init__(self, level: int = logging.NOTSET):
+        super().__init__(level)
+        self.setFormatter(LineFormatter())
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
-            text = record.getMessage()
-            if record.name == "py.warnings":  # "path:12: SomeWarning: message\n  source line"
-                found = _PY_WARNING.match(text)
-                text = found.group(1) if found else text
-            elif record.name == "papermill":  # --log-output: "[article notebook] line"
-                _say(text, err=True)
-                return
-            _say(f"newsbench: {record.levelname.lower()}: {one_line(text)}", err=True)
+            print(self.format(record), file=sys.stderr, flush=True)
         except Exception:  # noqa: BLE001 - logging's own convention
             self.handleError(record)
 
 
-#: A warning as Python formats it: ``path:12: SomeWarning: message``, then the source line.
-_PY_WARNING = re.compile(r"^.*?:\d+: \w+: (.*?)\n?(?:\n  .*)?\s*$", re.S)
 _HANDLER = _LineHandler()
 _ASKED = {"verbose": 0, "quiet": 0}
 
@@ -355,12 +331,10 @@ def report(
     from . import report as rep
     from .load import iter_articles
 
-    from .kernels import report_kernel
+    from .kernels import check_timeout, report_kernel
 
     quiet = set_verbosity(verbose, quiet)
-    if execution_timeout is not None and not 0 < execution_timeout < float("inf"):
-        raise ParameterError(f"--execution-timeout: {execution_timeout:g} is not allowed; give "
-                             "the seconds a cell may run, e.g. --execution-timeout 600")
+    execution_timeout = check_timeout(execution_timeout)
     kernel = report_kernel(kernel)  # an unknown kernel is refused before anything runs
     if log_output:
         _show_notebook_output()
@@ -469,8 +443,6 @@ def kernel_install(
     `python -m ipykernel install` puts kernels for everyone (write access needed)."""
     from .kernels import install_kernelspec
 
-    if sum([user, sys_prefix, prefix is not None]) > 1:
-        raise ParameterError("--user, --sys-prefix, --prefix: give one of them")
     where = install_kernelspec(user=user, sys_prefix=sys_prefix, prefix=prefix)
     _say(f"installed the Jupyter kernel 'newsbench' (Python {sys.executable}) in {where}; "
          "JupyterLab lists it as 'Python (newsbench)'")
@@ -479,14 +451,14 @@ def kernel_install(
 @kernel_app.command("show")
 def kernel_show():
     """Where the kernel 'newsbench' is installed and which Python it runs (exit 1 if absent)."""
-    from .kernels import _argv, kernelspec_path
+    from .kernels import kernelspec_argv, kernelspec_path
 
     where = kernelspec_path()
     if where is None:
         _say("the Jupyter kernel 'newsbench' is not installed; `newsbench kernel install --user` "
              "installs it (reports use this environment's python3 meanwhile)")
         raise typer.Exit(1)
-    argv = _argv("newsbench")
+    argv = kernelspec_argv()
     python = argv[0] if argv else "nothing (its kernel.json is unreadable)"
     same = ("this environment" if argv and Path(python) == Path(sys.executable)
             else "another environment: reports use this environment's python3")

@@ -238,18 +238,15 @@ def _process_worker_init(initializer, initargs, log_level: int = logging.WARNING
         initializer(*initargs)
 
 
-class _LineFormatter(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        return f"newsbench: {record.levelname.lower()}: {' '.join(record.getMessage().split())}"
-
-
 def _worker_messages(level: int) -> None:
     """A worker shows the library's messages as the command line does (one line on stderr,
     ``newsbench: warning: ...``), from the level its parent shows."""
     lib = logging.getLogger("newsbench")
     if not lib.handlers:
         handler = logging.StreamHandler()
-        handler.setFormatter(_LineFormatter())
+        from .messages import LineFormatter
+
+        handler.setFormatter(LineFormatter())
         lib.addHandler(handler)
     lib.setLevel(level)
 

@@ -118,8 +118,9 @@ def kernelspec_path(name: str = KERNEL_NAME) -> Path | None:
     return kernelspecs().get(name.lower())
 
 
-def _argv(name: str) -> list[str]:
-    """The command line of the kernelspec ``name`` (empty when there is none, or it is broken)."""
+def kernelspec_argv(name: str = KERNEL_NAME) -> list[str]:
+    """The command line of the kernelspec ``name`` (empty when there is none, or it is broken):
+    ``argv[0]`` is the Python it runs."""
     from jupyter_client.kernelspec import KernelSpecManager
 
     try:
@@ -151,7 +152,7 @@ def install_kernelspec(*, user: bool = False, prefix: str | Path | None = None,
                                     ("--sys-prefix", sys_prefix)) if on]
     if len(chosen) > 1:
         raise ParameterError(f"kernel install: {' and '.join(chosen)} name different places; "
-                             "give one of --user, --prefix or --sys-prefix")
+                             "give one of them (--user, --prefix or --sys-prefix)")
     from ipykernel.kernelspec import install
 
     where = str(prefix) if prefix else (sys.prefix if sys_prefix else None)
@@ -178,7 +179,7 @@ def report_kernel(name: str | None = None) -> str:
     """
     specs = kernelspecs()
     if name is None:
-        argv = _argv(KERNEL_NAME) if KERNEL_NAME in specs else []
+        argv = kernelspec_argv(KERNEL_NAME) if KERNEL_NAME in specs else []
         return KERNEL_NAME if argv and Path(argv[0]).is_file() else NATIVE_KERNEL
     if str(name).lower() not in specs:
         raise ParameterError(f"kernel {name!r}: no such Jupyter kernel is installed (installed: "
@@ -197,7 +198,8 @@ def check_timeout(seconds) -> float | None:
         return None
     if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not seconds > 0 \
             or seconds == float("inf"):
-        raise ParameterError(f"--execution-timeout: {seconds!r} is not allowed; give the seconds "
+        shown = f"{seconds:g}" if isinstance(seconds, (int, float)) else repr(seconds)
+        raise ParameterError(f"--execution-timeout: {shown} is not allowed; give the seconds "
                              "a cell may run, above 0 (or leave it out: no limit)")
     return float(seconds)
 
@@ -240,7 +242,7 @@ class Kernels:
         self.cancelled = threading.Event()
         # the modules are preloaded through ipykernel's own option
         self.preload = [f"--IPKernelApp.exec_lines={PRELOAD}"] if PRELOAD and any(
-            "ipykernel" in a for a in _argv(self.name)) else []
+            "ipykernel" in a for a in kernelspec_argv(self.name)) else []
 
     def _start(self):
         # the async manager: papermill's client then polls the kernel while it waits, so a

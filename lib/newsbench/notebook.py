@@ -11,6 +11,7 @@ from pathlib import Path
 from . import config
 from .errors import InputFileError, ParameterError
 from .load import Article, load_article, parse_published, safe_id
+from .messages import printable
 from .params import check_params  # noqa: F401  the notebooks' check cell calls it
 
 
@@ -242,7 +243,8 @@ class _NoteHandler(logging.Handler):
             if get_ipython is not None and get_ipython() is not None:
                 show_note(note)
             else:
-                print(f"newsbench: {record.levelname.lower()}: {note}", file=sys.stderr)
+                print(printable(f"newsbench: {record.levelname.lower()}: {note}"),
+                      file=sys.stderr)
         except Exception:  # noqa: BLE001 - logging's own convention
             self.handleError(record)
 
